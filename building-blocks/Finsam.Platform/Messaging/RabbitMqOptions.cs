@@ -1,0 +1,17 @@
+namespace Finsam.Platform.Messaging;
+
+/// <summary>Configuration section "RabbitMq".</summary>
+public sealed class RabbitMqOptions
+{
+    public const string SectionName = "RabbitMq";
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    public ushort Port { get; set; } = 5672;
+
+    public string VirtualHost { get; set; } = "/";
+
+    public string Username { get; set; } = "guest";
+
+    public string Password { get; set; } = "guest";
+}

@@ -1,0 +1,109 @@
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using LiteDB;
+
+namespace Finsam.Platform.Storage.LiteDb;
+
+internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore store, string name) : IDocumentCollection<T>
+    where T : class, IDocument
+{
+    private readonly ILiteCollection<T> _collection = store.Database.GetCollection<T>(name);
+
+    public Task EnsureIndexAsync(string field, bool unique, CancellationToken cancellationToken = default)
+    {
+        _collection.EnsureIndex(field, $"$.{field}", unique);
+        return Task.CompletedTask;
+    }
+
+    public Task InsertAsync(T document, CancellationToken cancellationToken = default)
+    {
+        document.Version = 1;
+        try
+        {
+            _collection.Insert(document);
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw ToDuplicateKey(ex);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<T?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult<T?>(_collection.FindById(id));
+
+    public Task<bool> ReplaceAsync(T document, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        lock (store.WriteGate)
+        {
+            var stored = store.Database.GetCollection(name).FindById(document.Id);
+            if (stored is null || stored[nameof(IDocument.Version)].AsInt64 != expectedVersion)
+            {
+                return Task.FromResult(false);
+            }
+
+            document.Version = expectedVersion + 1;
+            try
+            {
+                _collection.Update(document);
+            }
+            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                document.Version = expectedVersion;
+                throw ToDuplicateKey(ex);
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task UpsertAsync(T document, CancellationToken cancellationToken = default)
+    {
+        if (document.Version == 0)
+        {
+            document.Version = 1;
+        }
+
+        try
+        {
+            _collection.Upsert(document);
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw ToDuplicateKey(ex);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<T>> FindAsync(Expression<Func<T, bool>> filter, int limit = int.MaxValue, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<T>>(_collection.Find(filter, 0, limit).ToList());
+
+    public Task<long> CountAsync(Expression<Func<T, bool>>? filter = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(filter is null ? _collection.LongCount() : _collection.LongCount(filter));
+
+    public Task<IReadOnlyList<T>> ListAfterAsync(string? afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        var query = _collection.Query();
+        if (afterId is not null)
+        {
+            query = query.Where(Query.GT("_id", afterId));
+        }
+
+        return Task.FromResult<IReadOnlyList<T>>(query.OrderBy("_id").Limit(limit).ToList());
+    }
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_collection.Delete(id));
+
+    // LiteDB reports the index in its message along with the duplicate value; keep only the index name.
+    private DuplicateKeyException ToDuplicateKey(LiteException ex)
+    {
+        var match = IndexName().Match(ex.Message);
+        return new DuplicateKeyException(name, match.Success ? match.Groups[1].Value : "unknown");
+    }
+
+    [GeneratedRegex("index '([^']+)'")]
+    private static partial Regex IndexName();
+}

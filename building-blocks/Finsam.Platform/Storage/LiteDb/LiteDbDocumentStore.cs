@@ -1,0 +1,78 @@
+using Finsam.Platform.Outbox;
+using LiteDB;
+
+namespace Finsam.Platform.Storage.LiteDb;
+
+/// <summary>
+/// The embedded store: one LiteDB file per service, opened once for the process. Conditional writes
+/// (version checks, outbox updates) hold <see cref="WriteGate"/>; one process owns the file, so an
+/// in-process lock is enough to make read-check-write atomic.
+/// </summary>
+public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
+{
+    private readonly LiteDatabase _database;
+
+    public LiteDbDocumentStore(string filePath)
+    {
+        Mapper = new BsonMapper { SerializeNullValues = false, TrimWhitespace = false, EmptyStringToNull = false };
+        _database = new LiteDatabase(new ConnectionString { Filename = filePath, Connection = ConnectionType.Direct }, Mapper);
+    }
+
+    public string Provider => "litedb";
+
+    internal BsonMapper Mapper { get; }
+
+    internal object WriteGate { get; } = new();
+
+    internal LiteDatabase Database => _database;
+
+    public IDocumentCollection<T> Collection<T>(string name) where T : class, IDocument => new LiteDbDocumentCollection<T>(this, name);
+
+    public Task<IReadOnlyList<PendingOutboxMessage>> GetPendingOutboxAsync(string collection, int max, CancellationToken cancellationToken = default)
+    {
+        var documents = _database.GetCollection(collection).Find(Query.EQ(nameof(OutboxDocument.OutboxPending), true));
+        var pending = new List<PendingOutboxMessage>();
+        foreach (var document in documents.OrderBy(d => d["_id"].AsString, StringComparer.Ordinal))
+        {
+            foreach (var entry in document[nameof(OutboxDocument.Outbox)].AsArray)
+            {
+                pending.Add(new PendingOutboxMessage(collection, document["_id"].AsString, Mapper.ToObject<OutboxEntry>(entry.AsDocument)));
+                if (pending.Count >= max)
+                {
+                    return Task.FromResult<IReadOnlyList<PendingOutboxMessage>>(pending);
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<PendingOutboxMessage>>(pending);
+    }
+
+    public Task MarkOutboxDispatchedAsync(string collection, string documentId, string messageId, CancellationToken cancellationToken = default)
+    {
+        lock (WriteGate)
+        {
+            var documents = _database.GetCollection(collection);
+            var document = documents.FindById(documentId);
+            if (document is null)
+            {
+                return Task.CompletedTask;
+            }
+
+            var remaining = new BsonArray(document[nameof(OutboxDocument.Outbox)].AsArray
+                .Where(e => e.AsDocument[nameof(OutboxEntry.MessageId)].AsString != messageId));
+            document[nameof(OutboxDocument.Outbox)] = remaining;
+            document[nameof(OutboxDocument.OutboxPending)] = remaining.Count > 0;
+            documents.Update(document);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        _ = _database.GetCollectionNames().Count();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _database.Dispose();
+}

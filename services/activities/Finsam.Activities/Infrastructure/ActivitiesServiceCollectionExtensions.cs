@@ -1,0 +1,28 @@
+using Finsam.Activities.Application;
+using Finsam.Platform.Messaging;
+using Finsam.Platform.Storage;
+
+namespace Finsam.Activities.Infrastructure;
+
+public static class ActivitiesServiceCollectionExtensions
+{
+    public const string ServiceName = "activities";
+
+    public static IServiceCollection AddActivities(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IInsatsRepository, DocumentInsatsRepository>();
+        services.AddScoped<CatalogueHandlers>();
+        services.AddHostedService<ActivitiesStorageInitializer>();
+        services.AddFinsamMessaging(configuration, ServiceName);
+        services.AddFinsamOutbox(InsatsDocument.CollectionName);
+        return services;
+    }
+}
+
+internal sealed class ActivitiesStorageInitializer(IDocumentStore store) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => DocumentInsatsRepository.EnsureIndexesAsync(store, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

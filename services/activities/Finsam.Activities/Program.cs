@@ -1,0 +1,15 @@
+using Finsam.Activities.Api;
+using Finsam.Activities.Infrastructure;
+using Finsam.Platform.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddFinsamService(ActivitiesServiceCollectionExtensions.ServiceName);
+builder.Services.AddActivities(builder.Configuration);
+
+var app = builder.Build();
+app.UseFinsamServiceDefaults();
+app.MapGrpcService<ActivitiesGrpcService>();
+app.Run();
+
+/// <summary>Entry point, visible to tests.</summary>
+public partial class Program;

@@ -1,0 +1,32 @@
+using Finsam.Participants.Application;
+using Finsam.Platform.Messaging;
+using Finsam.Platform.Storage;
+using Microsoft.Extensions.Hosting;
+
+namespace Finsam.Participants.Infrastructure;
+
+public static class ParticipantsServiceCollectionExtensions
+{
+    public const string ServiceName = "participants";
+
+    /// <summary>Handlers, the repository, the outbox dispatcher and the bus (publish only: no consumers yet).</summary>
+    public static IServiceCollection AddParticipants(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IParticipantRepository, DocumentParticipantRepository>();
+        services.AddScoped<RegisterParticipantHandler>();
+        services.AddScoped<GetParticipantHandler>();
+        services.AddHostedService<ParticipantsStorageInitializer>();
+        services.AddFinsamMessaging(configuration, ServiceName);
+        services.AddFinsamOutbox(ParticipantDocument.CollectionName);
+        return services;
+    }
+}
+
+/// <summary>Creates the unique indexes before the first request is served.</summary>
+internal sealed class ParticipantsStorageInitializer(IDocumentStore store) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => DocumentParticipantRepository.EnsureIndexesAsync(store, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,15 @@
+using Finsam.Participants.Api;
+using Finsam.Participants.Infrastructure;
+using Finsam.Platform.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddFinsamService(ParticipantsServiceCollectionExtensions.ServiceName);
+builder.Services.AddParticipants(builder.Configuration);
+
+var app = builder.Build();
+app.UseFinsamServiceDefaults();
+app.MapGrpcService<ParticipantsGrpcService>();
+app.Run();
+
+/// <summary>Entry point, visible to tests.</summary>
+public partial class Program;

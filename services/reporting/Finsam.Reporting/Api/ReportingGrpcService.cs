@@ -1,0 +1,21 @@
+using Finsam.Protos.Reporting.V1;
+using Finsam.Reporting.Application;
+using Grpc.Core;
+
+namespace Finsam.Reporting.Api;
+
+/// <summary>finsam.reporting.v1.ReportingService: gRPC, and REST through JSON transcoding.</summary>
+public sealed class ReportingGrpcService(IParticipantFactsStore facts) : ReportingService.ReportingServiceBase
+{
+    public override async Task<Summary> GetSummary(GetSummaryRequest request, ServerCallContext context)
+    {
+        var summary = await facts.SummarizeByGenderAsync(context.CancellationToken);
+        return new Summary
+        {
+            RegisteredParticipants = summary.Total,
+            Women = summary.Women,
+            Men = summary.Men,
+            Other = summary.Other,
+        };
+    }
+}

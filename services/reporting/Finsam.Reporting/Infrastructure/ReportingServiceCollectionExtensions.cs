@@ -1,0 +1,26 @@
+using Finsam.Platform.Messaging;
+using Finsam.Platform.Storage;
+using Finsam.Reporting.Application;
+
+namespace Finsam.Reporting.Infrastructure;
+
+public static class ReportingServiceCollectionExtensions
+{
+    public const string ServiceName = "reporting";
+
+    public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IParticipantFactsStore, DocumentParticipantFactsStore>();
+        services.AddScoped<ParticipantRegisteredProjection>();
+        services.AddHostedService<ReportingStorageInitializer>();
+        services.AddFinsamMessaging(configuration, ServiceName, bus => bus.AddConsumer<ParticipantRegisteredConsumer>());
+        return services;
+    }
+}
+
+internal sealed class ReportingStorageInitializer(IDocumentStore store) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => DocumentParticipantFactsStore.EnsureIndexesAsync(store, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
