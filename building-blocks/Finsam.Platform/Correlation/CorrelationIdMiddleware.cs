@@ -14,7 +14,12 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next)
         var incoming = context.Request.Headers[CorrelationContext.HeaderName].ToString();
         var id = CorrelationContext.IsValid(incoming) ? incoming : CorrelationContext.NewId();
         context.Request.Headers[CorrelationContext.HeaderName] = id;
-        context.Response.Headers[CorrelationContext.HeaderName] = id;
+        // Set when the response starts, replacing any copy a proxied service sent back: one header, one value.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[CorrelationContext.HeaderName] = id;
+            return Task.CompletedTask;
+        });
         CorrelationContext.Current = id;
         using (LogContext.PushProperty(CorrelationContext.LogProperty, id))
         {

@@ -1,0 +1,169 @@
+using System.Net.Http.Json;
+using Finsam.Testing;
+using Grpc.Net.Client;
+
+namespace Finsam.EndToEndTests;
+
+/// <summary>
+/// The whole system as separate processes: reporting, activities, participants and the gateway, each
+/// `dotnet Finsam.X.dll` on its own port, with LiteDB files in a temp folder and a private RabbitMQ
+/// virtual host. Participants reaches the broker through a <see cref="TcpChaosProxy"/> so a test can
+/// cut it off. Tests talk only to the gateway, over the network, REST and native gRPC.
+/// </summary>
+public sealed class FinsamSystem : IAsyncLifetime
+{
+    private readonly Dictionary<string, int> _ports = new()
+    {
+        ["participants"] = FreePort.Next(),
+        ["activities"] = FreePort.Next(),
+        ["reporting"] = FreePort.Next(),
+        ["gateway-http"] = FreePort.Next(),
+        ["gateway-grpc"] = FreePort.Next(),
+    };
+
+    private RabbitMqTestVirtualHost? _broker;
+
+    public TempDirectory Data { get; } = new("finsam-e2e");
+
+    public TcpChaosProxy ParticipantsBrokerLink { get; } = new(RabbitMqTestVirtualHost.Port);
+
+    public RabbitMqTestVirtualHost Broker => _broker ?? throw new InvalidOperationException("Not started.");
+
+    public ServiceProcess Participants { get; private set; } = null!;
+
+    public ServiceProcess Activities { get; private set; } = null!;
+
+    public ServiceProcess Reporting { get; private set; } = null!;
+
+    public ServiceProcess Gateway { get; private set; } = null!;
+
+    public HttpClient Rest { get; private set; } = null!;
+
+    public GrpcChannel Grpc { get; private set; } = null!;
+
+    public IEnumerable<ServiceProcess> All => [Gateway, Participants, Activities, Reporting];
+
+    public async ValueTask InitializeAsync()
+    {
+        _broker = await RabbitMqTestVirtualHost.CreateAsync();
+        // Consumers first, so their queues are bound before anything is published.
+        Reporting = StartService("reporting");
+        Activities = StartService("activities");
+        Participants = StartService("participants");
+        Gateway = StartGateway();
+
+        Rest = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_ports["gateway-http"]}"), Timeout = TimeSpan.FromSeconds(30) };
+        Grpc = GrpcChannel.ForAddress($"http://127.0.0.1:{_ports["gateway-grpc"]}");
+        await WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    public async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                try
+                {
+                    using var response = await Rest.GetAsync("/healthz");
+                    return response.IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            healthy => healthy || All.Any(p => p.HasExited),
+            timeout,
+            "the gateway to report every service SERVING");
+        var exited = All.FirstOrDefault(p => p.HasExited);
+        if (exited is not null)
+        {
+            throw new InvalidOperationException($"{exited.Name} exited during start:\n{exited.Output}");
+        }
+    }
+
+    /// <summary>Stops a service gracefully and starts it again on the same port and data.</summary>
+    public async Task<ServiceProcess> RestartAsync(string name)
+    {
+        var old = name switch
+        {
+            "participants" => Participants,
+            "reporting" => Reporting,
+            "activities" => Activities,
+            _ => throw new ArgumentException(name),
+        };
+        await old.DisposeAsync();
+        var started = StartService(name);
+        switch (name)
+        {
+            case "participants": Participants = started; break;
+            case "reporting": Reporting = started; break;
+            default: Activities = started; break;
+        }
+
+        await WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        return started;
+    }
+
+    public async Task<T> GetJsonAsync<T>(string path)
+    {
+        using var response = await Rest.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+
+    private ServiceProcess StartService(string name)
+    {
+        var brokerPort = name == "participants" ? ParticipantsBrokerLink.Port : RabbitMqTestVirtualHost.Port;
+        var settings = new List<KeyValuePair<string, string?>>(Broker.Settings(brokerPort))
+        {
+            new("Kestrel:Endpoints:Grpc:Url", $"http://127.0.0.1:{_ports[name]}"),
+            new("Storage:Provider", "LiteDb"),
+            new("Storage:LiteDbDirectory", Data.Path),
+        };
+        var title = char.ToUpperInvariant(name[0]) + name[1..];
+        return ServiceProcess.Start($"services/{name}", title, settings);
+    }
+
+    private ServiceProcess StartGateway()
+    {
+        var settings = new List<KeyValuePair<string, string?>>
+        {
+            new("Kestrel:Endpoints:Http:Url", $"http://127.0.0.1:{_ports["gateway-http"]}"),
+            new("Kestrel:Endpoints:Grpc:Url", $"http://127.0.0.1:{_ports["gateway-grpc"]}"),
+        };
+        foreach (var service in new[] { "participants", "activities", "reporting" })
+        {
+            settings.Add(new($"ReverseProxy:Clusters:{service}:Destinations:primary:Address", $"http://127.0.0.1:{_ports[service]}"));
+        }
+
+        return ServiceProcess.Start("gateway", "Gateway", settings);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Grpc?.Dispose();
+        Rest?.Dispose();
+        foreach (var process in new[] { Gateway, Participants, Activities, Reporting })
+        {
+            if (process is not null)
+            {
+                await process.DisposeAsync();
+            }
+        }
+
+        await ParticipantsBrokerLink.DisposeAsync();
+        if (_broker is not null)
+        {
+            await _broker.DisposeAsync();
+        }
+
+        Data.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<FinsamSystem>
+{
+    public const string Name = "running system";
+}

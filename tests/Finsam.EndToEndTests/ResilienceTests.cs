@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using Finsam.Testing;
+
+namespace Finsam.EndToEndTests;
+
+/// <summary>Nothing is lost when the broker connection goes away or a service restarts.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class ResilienceTests(FinsamSystem system)
+{
+    [Fact]
+    public async Task Registrations_during_a_broker_outage_all_arrive_after_recovery()
+    {
+        const int count = 6;
+        var before = await system.GetJsonAsync<SummaryJson>("/v1/reports/summary");
+
+        system.ParticipantsBrokerLink.Block();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                using var response = await system.Rest.PostAsJsonAsync("/v1/participants", new
+                {
+                    personnummer = TestPersonnummer.Next(1970 + i),
+                    givenName = "Under",
+                    familyName = "Avbrott",
+                    gender = i % 2 == 0 ? "GENDER_WOMAN" : "GENDER_MAN",
+                }, TestContext.Current.CancellationToken);
+                // The write succeeds: the event waits in the outbox, not on the broker.
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+            var during = await system.GetJsonAsync<SummaryJson>("/v1/reports/summary");
+            Assert.Equal(before.RegisteredParticipants, during.RegisteredParticipants);
+        }
+        finally
+        {
+            system.ParticipantsBrokerLink.Unblock();
+        }
+
+        var after = await Eventually.ReturnsAsync(
+            () => system.GetJsonAsync<SummaryJson>("/v1/reports/summary"),
+            s => s.RegisteredParticipants >= before.RegisteredParticipants + count,
+            TimeSpan.FromSeconds(60),
+            "every event queued during the outage to arrive");
+        Assert.Equal(before.RegisteredParticipants + count, after.RegisteredParticipants);
+        Assert.Equal(before.Women + count / 2, after.Women);
+        Assert.Equal(before.Men + count / 2, after.Men);
+    }
+
+    [Fact]
+    public async Task Restarted_services_keep_their_data()
+    {
+        using var created = await system.Rest.PostAsJsonAsync("/v1/participants", new
+        {
+            personnummer = TestPersonnummer.Next(1988), givenName = "Bo", familyName = "Kvar", gender = "GENDER_MAN",
+        }, TestContext.Current.CancellationToken);
+        var participant = (await created.Content.ReadFromJsonAsync<ParticipantJson>(TestContext.Current.CancellationToken))!;
+        var summary = await Eventually.ReturnsAsync(
+            () => system.GetJsonAsync<SummaryJson>("/v1/reports/summary"),
+            s => s.RegisteredParticipants > 0,
+            TimeSpan.FromSeconds(30),
+            "a non-empty summary");
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        summary = await system.GetJsonAsync<SummaryJson>("/v1/reports/summary");
+
+        await system.RestartAsync("participants");
+        await system.RestartAsync("reporting");
+
+        var read = await system.GetJsonAsync<ParticipantJson>($"/v1/participants/{participant.ParticipantId}");
+        Assert.Equal(participant.ParticipantId, read.ParticipantId);
+        Assert.Equal(summary, await system.GetJsonAsync<SummaryJson>("/v1/reports/summary"));
+    }
+}
