@@ -325,8 +325,6 @@ for rel, d in by_kind.get("Deployment", []):
             hg = (c.get("readinessProbe") or {}).get("httpGet") or {}
             if hg.get("path") != "/healthz":
                 problems.append("gateway: readinessProbe is not httpGet /healthz")
-        for rel2, s in by_kind.get("StatefulSet", []):
-            pass
 check("k8s: every Deployment has readiness+liveness probes (grpc for services, /healthz for gateway) and resource requests/limits", problems)
 
 problems = []
@@ -345,7 +343,7 @@ for kind in ("Deployment", "StatefulSet", "Job"):
                 problems.append(f"{where}: capabilities not dropped")
             if kind == "Deployment" and csc.get("readOnlyRootFilesystem") is not True:
                 problems.append(f"{where}: readOnlyRootFilesystem not true")
-            if (kind != "Deployment" or True) and not (c.get("resources") or {}).get("limits"):
+            if not (c.get("resources") or {}).get("limits"):
                 problems.append(f"{where}: no resource limits")
 check("k8s: non-root, no privilege escalation, caps dropped everywhere; read-only root fs on the app Deployments", problems)
 

@@ -1,0 +1,49 @@
+# Shared by ./finsam and ./test.sh: what both need on a fresh Debian/Ubuntu machine.
+# shellcheck shell=bash
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "Hittar inte dotnet. Installera .NET 10 SDK först (https://learn.microsoft.com/dotnet/core/install/linux-debian)." >&2
+    exit 1
+  fi
+}
+
+rabbitmqctl_cmd() {
+  if command -v rabbitmqctl >/dev/null 2>&1; then as_root rabbitmqctl "$@"; else as_root /usr/sbin/rabbitmqctl "$@"; fi
+}
+
+# Installs RabbitMQ from apt when it is missing (about 15 s).
+ensure_rabbitmq_installed() {
+  if command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ]; then
+    return
+  fi
+  echo "Installerar RabbitMQ (apt-get install rabbitmq-server)..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
+}
+
+RABBITMQ_STARTED_HERE=0
+
+# Starts the broker on 127.0.0.1:5672 unless it already runs; remembers whether we started it.
+ensure_rabbitmq_running() {
+  ensure_rabbitmq_installed
+  if rabbitmqctl_cmd -q status >/dev/null 2>&1; then
+    return
+  fi
+  echo "Startar RabbitMQ..."
+  if command -v rabbitmq-server >/dev/null 2>&1; then as_root rabbitmq-server -detached; else as_root /usr/sbin/rabbitmq-server -detached; fi
+  RABBITMQ_STARTED_HERE=1
+  rabbitmqctl_cmd -q await_startup --timeout 90 >/dev/null
+}
+
+# Stops the broker only if this script started it: end only what you started.
+stop_rabbitmq_if_started_here() {
+  if [ "$RABBITMQ_STARTED_HERE" = 1 ]; then
+    rabbitmqctl_cmd -q stop >/dev/null 2>&1 || true
+    RABBITMQ_STARTED_HERE=0
+  fi
+}
