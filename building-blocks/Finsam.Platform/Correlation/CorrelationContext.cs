@@ -27,6 +27,7 @@ public static partial class CorrelationContext
 
     public static string NewId() => Guid.NewGuid().ToString("N");
 
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    // \z, not $: in .NET, $ also matches before a final newline, which would let "id\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9._-]+\z")]
     private static partial Regex Allowed();
 }

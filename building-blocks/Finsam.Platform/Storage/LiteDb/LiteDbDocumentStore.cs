@@ -1,3 +1,4 @@
+using System.Globalization;
 using Finsam.Platform.Outbox;
 using LiteDB;
 
@@ -15,7 +16,17 @@ public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
     public LiteDbDocumentStore(string filePath)
     {
         Mapper = new BsonMapper { SerializeNullValues = false, TrimWhitespace = false, EmptyStringToNull = false };
-        _database = new LiteDatabase(new ConnectionString { Filename = filePath, Connection = ConnectionType.Direct }, Mapper);
+        // Ordinal collation, as MongoDB compares strings: LiteDB's default (current culture, ignore case) would make
+        // ids and unique values that differ only in case collide, and equality filters match across case.
+        // LiteDB applies the collation when it creates a file; existing files keep theirs.
+        _database = new LiteDatabase(
+            new ConnectionString
+            {
+                Filename = filePath,
+                Connection = ConnectionType.Direct,
+                Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+            },
+            Mapper);
     }
 
     public string Provider => "litedb";
