@@ -6,6 +6,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Finsam.IntegrationTests;
 
@@ -27,6 +28,7 @@ public sealed class BusHost : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(broker.Settings(brokerPort));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         Store = new LiteDbDocumentStore(Path.Combine(_data.Path, $"{serviceName}.db"));
         builder.Services.AddSingleton<IDocumentStore>(Store);
         builder.Services.AddFinsamMessaging(builder.Configuration, serviceName, consumers);

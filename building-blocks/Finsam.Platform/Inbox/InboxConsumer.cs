@@ -7,15 +7,23 @@ using SerilogLogContext = Serilog.Context.LogContext;
 namespace Finsam.Platform.Inbox;
 
 /// <summary>
-/// Base for every consumer: skips messages this consumer has already handled (the broker delivers at
-/// least once, and the outbox may publish twice after a crash), and carries the correlation id from the
-/// message into logs. Handlers must still be safe to repeat (write by key, not increment): a crash after
-/// the handler but before the inbox record means the message comes again.
-/// Exceptions are not caught: MassTransit retries and then moves the message to the _error queue.
+/// Base for every consumer: a message is handled at most once per consumer, although the broker delivers
+/// at least once and the outbox may publish twice after a crash. The consumer first *claims* the message
+/// (a unique insert), then handles it, then marks the claim done. Copies arriving while the first is being
+/// handled find the claim and are retried by MassTransit until it is done, then dropped. A failing handler
+/// releases its claim so the retry can run. A claim left by a process that died is taken over.
+/// Handlers should still write by key: a crash after the handler but before "done" runs it again.
+/// Exceptions are not swallowed: after the retries the message moves to the _error queue.
 /// </summary>
 public abstract class InboxConsumer<TMessage>(IDocumentStore store, ILogger logger) : IConsumer<TMessage>
     where TMessage : class
 {
+    /// <summary>Identifies this process's claims.</summary>
+    private static readonly string InstanceId = Guid.NewGuid().ToString("N");
+
+    /// <summary>A claim older than this is considered abandoned even if it is our own.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
     protected virtual string ConsumerName => GetType().Name;
 
     public async Task Consume(ConsumeContext<TMessage> context)
@@ -32,32 +40,73 @@ public abstract class InboxConsumer<TMessage>(IDocumentStore store, ILogger logg
         using var _ = SerilogLogContext.PushProperty(CorrelationContext.LogProperty, correlationId);
 
         var inbox = store.Collection<InboxRecord>(InboxRecord.CollectionName);
-        var key = InboxRecord.KeyFor(ConsumerName, messageId);
-        if (await inbox.GetAsync(key, context.CancellationToken) is not null)
+        var claim = await TryClaimAsync(inbox, messageId, context.CancellationToken);
+        if (claim is null)
         {
             logger.LogInformation("{Consumer} skipped duplicate {MessageType} {MessageId}", ConsumerName, typeof(TMessage).Name, messageId);
             return;
         }
 
-        await HandleAsync(context.Message, context.CancellationToken);
-
         try
         {
-            await inbox.InsertAsync(new InboxRecord
-            {
-                Id = key,
-                Consumer = ConsumerName,
-                MessageId = messageId.ToString(),
-                ProcessedAt = DateTime.UtcNow,
-            }, context.CancellationToken);
+            await HandleAsync(context.Message, context.CancellationToken);
         }
-        catch (DuplicateKeyException)
+        catch
         {
-            // A concurrent redelivery finished first; the handler is repeatable, so both outcomes agree.
+            await inbox.DeleteAsync(claim.Id, CancellationToken.None);
+            throw;
         }
 
+        claim.Status = InboxRecord.Done;
+        claim.ProcessedAt = DateTime.UtcNow;
+        await inbox.ReplaceAsync(claim, claim.Version, CancellationToken.None);
         logger.LogInformation("{Consumer} handled {MessageType} {MessageId}", ConsumerName, typeof(TMessage).Name, messageId);
     }
 
     protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);
+
+    /// <summary>The claim to handle under, or null when the message was already handled.</summary>
+    private async Task<InboxRecord?> TryClaimAsync(IDocumentCollection<InboxRecord> inbox, Guid messageId, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var claim = new InboxRecord
+        {
+            Id = InboxRecord.KeyFor(ConsumerName, messageId),
+            Consumer = ConsumerName,
+            MessageId = messageId.ToString(),
+            Status = InboxRecord.Processing,
+            Owner = InstanceId,
+            ClaimedAt = now,
+        };
+        try
+        {
+            await inbox.InsertAsync(claim, cancellationToken);
+            return claim;
+        }
+        catch (DuplicateKeyException)
+        {
+            var existing = await inbox.GetAsync(claim.Id, cancellationToken)
+                ?? throw new InboxClaimBusyException(claim.Id); // released between our insert and read: retry
+            if (existing.Status == InboxRecord.Done)
+            {
+                return null;
+            }
+
+            var abandoned = existing.Owner != InstanceId || now - existing.ClaimedAt.ToUniversalTime() > Lease;
+            if (!abandoned)
+            {
+                throw new InboxClaimBusyException(claim.Id);
+            }
+
+            var expected = existing.Version;
+            existing.Owner = InstanceId;
+            existing.ClaimedAt = now;
+            return await inbox.ReplaceAsync(existing, expected, cancellationToken)
+                ? existing
+                : throw new InboxClaimBusyException(claim.Id);
+        }
+    }
 }
+
+/// <summary>Another delivery of the same message is being handled right now; MassTransit retries this one.</summary>
+public sealed class InboxClaimBusyException(string key) : Exception($"Message {key} is being handled by another delivery.");

@@ -3,12 +3,14 @@ using Finsam.Platform.Storage;
 namespace Finsam.Platform.Inbox;
 
 /// <summary>
-/// "This consumer has handled this message." The id is "{consumer}:{messageId}", so the unique _id
-/// index is the unique (consumer, message id) pair: a second insert fails, whichever store it is.
+/// "This consumer has claimed (or handled) this message." The id is "{consumer}:{messageId}", so the
+/// unique _id index is the unique (consumer, message id) pair: a second claim fails, whichever store it is.
 /// </summary>
 public sealed class InboxRecord : IDocument
 {
     public const string CollectionName = "inbox";
+    public const string Processing = "processing";
+    public const string Done = "done";
 
     public string Id { get; set; } = "";
 
@@ -18,7 +20,15 @@ public sealed class InboxRecord : IDocument
 
     public string MessageId { get; set; } = "";
 
-    public DateTime ProcessedAt { get; set; }
+    /// <summary><see cref="Processing"/> while a handler runs, <see cref="Done"/> after.</summary>
+    public string Status { get; set; } = Processing;
+
+    /// <summary>The process that holds the claim; a claim left by another (crashed) process can be taken over.</summary>
+    public string Owner { get; set; } = "";
+
+    public DateTime ClaimedAt { get; set; }
+
+    public DateTime? ProcessedAt { get; set; }
 
     public static string KeyFor(string consumer, Guid messageId) => $"{consumer}:{messageId}";
 }
