@@ -22,6 +22,7 @@ public sealed class FinsamSystem : IAsyncLifetime
     };
 
     private RabbitMqTestVirtualHost? _broker;
+    private int _registrations;
 
     public TempDirectory Data { get; } = new("finsam-e2e");
 
@@ -104,6 +105,19 @@ public sealed class FinsamSystem : IAsyncLifetime
         await WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
         return started;
     }
+
+    /// <summary>Tests call this after each registration the system accepted.</summary>
+    public void CountRegistration(int count = 1) => Interlocked.Add(ref _registrations, count);
+
+    /// <summary>
+    /// The summary once every registration made so far has reached reporting. Tests compare against this,
+    /// so an earlier test's event still in flight can't shift their counts.
+    /// </summary>
+    public Task<SummaryJson> SettledSummaryAsync() => Eventually.ReturnsAsync(
+        () => GetJsonAsync<SummaryJson>("/v1/reports/summary"),
+        s => s.RegisteredParticipants == Volatile.Read(ref _registrations),
+        TimeSpan.FromSeconds(60),
+        "reporting to have counted every registration made so far");
 
     public async Task<T> GetJsonAsync<T>(string path)
     {

@@ -57,6 +57,7 @@ public sealed class GatewayTests(FinsamSystem system)
 
         using var response = await system.Rest.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        system.CountRegistration();
         Assert.Equal(correlationId, response.Headers.GetValues("X-Correlation-ID").Single());
 
         var timeout = TimeSpan.FromSeconds(30);

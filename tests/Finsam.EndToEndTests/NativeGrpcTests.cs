@@ -18,7 +18,7 @@ public sealed class NativeGrpcTests(FinsamSystem system)
     {
         var participants = new ParticipantsService.ParticipantsServiceClient(system.Grpc);
         var reporting = new ReportingService.ReportingServiceClient(system.Grpc);
-        var before = await reporting.GetSummaryAsync(new GetSummaryRequest(), Options);
+        var before = await system.SettledSummaryAsync();
 
         var created = await participants.RegisterParticipantAsync(new RegisterParticipantRequest
         {
@@ -29,6 +29,7 @@ public sealed class NativeGrpcTests(FinsamSystem system)
             Gender = Gender.Man,
         }, Options);
 
+        system.CountRegistration();
         Assert.Equal(1982, created.BirthYear);
         var read = await participants.GetParticipantAsync(new GetParticipantRequest { ParticipantId = created.ParticipantId }, Options);
         Assert.Equal(created.ParticipantId, read.ParticipantId);
@@ -73,6 +74,7 @@ public sealed class NativeGrpcTests(FinsamSystem system)
             Gender = Gender.Other,
         };
         await participants.RegisterParticipantAsync(request, Options);
+        system.CountRegistration();
 
         var ex = await Assert.ThrowsAsync<RpcException>(async () => await participants.RegisterParticipantAsync(request, Options));
         Assert.Equal(StatusCode.AlreadyExists, ex.StatusCode);
