@@ -10,7 +10,10 @@ cd "$ROOT"
 
 ensure_dotnet
 trap stop_rabbitmq_if_started_here EXIT
-ensure_rabbitmq_running
+if ! ensure_rabbitmq_running; then
+  echo "RabbitMQ could not be installed or started; the integration and end-to-end tests need it." >&2
+  exit 1
+fi
 
 echo "== deploy/: syntax and structure (no container engine here)"
 if ! FINSAM_LINT_SCHEMA="${FINSAM_LINT_SCHEMA:-1}" bash deploy/lint.sh; then

@@ -2,8 +2,26 @@
 # shellcheck shell=bash
 
 as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    echo "Behöver root för: $* (kör som root eller installera sudo)." >&2
+    return 1
+  fi
 }
+
+# curl is how the scripts talk to the gateway; a minimal image may lack it.
+ensure_curl() {
+  if ! command -v curl >/dev/null 2>&1; then
+    echo "Installerar curl (apt)..."
+    as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
+  fi
+}
+
+# Seconds since the epoch with microseconds, without bc or a locale's decimal comma.
+now_micros() { local t=${EPOCHREALTIME/[.,]/}; echo "$t"; }
 
 ensure_dotnet() {
   if ! command -v dotnet >/dev/null 2>&1; then
@@ -22,22 +40,22 @@ ensure_rabbitmq_installed() {
     return
   fi
   echo "Installerar RabbitMQ (apt-get install rabbitmq-server)..."
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
+  as_root apt-get update -qq || return 1
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null || return 1
 }
 
 RABBITMQ_STARTED_HERE=0
 
 # Starts the broker on 127.0.0.1:5672 unless it already runs; remembers whether we started it.
 ensure_rabbitmq_running() {
-  ensure_rabbitmq_installed
+  ensure_rabbitmq_installed || { echo "Kunde inte installera RabbitMQ." >&2; return 1; }
   if rabbitmqctl_cmd -q status >/dev/null 2>&1; then
     return
   fi
   echo "Startar RabbitMQ..."
-  if command -v rabbitmq-server >/dev/null 2>&1; then as_root rabbitmq-server -detached; else as_root /usr/sbin/rabbitmq-server -detached; fi
+  if command -v rabbitmq-server >/dev/null 2>&1; then as_root rabbitmq-server -detached; else as_root /usr/sbin/rabbitmq-server -detached; fi || return 1
   RABBITMQ_STARTED_HERE=1
-  rabbitmqctl_cmd -q await_startup --timeout 90 >/dev/null
+  rabbitmqctl_cmd -q await_startup --timeout 90 >/dev/null || { echo "RabbitMQ startade inte inom 90 s." >&2; return 1; }
 }
 
 # Stops the broker only if this script started it: end only what you started.

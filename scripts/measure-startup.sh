@@ -29,8 +29,7 @@ for run in $(seq 1 "$RUNS"); do
     sleep 10
     echo "Idle RSS 10 s after healthy (run $run):"
     while read -r name pid; do
-      rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-      printf '  %-13s %6.1f MiB\n' "$name" "$(echo "$rss_kb / 1024" | bc -l)"
+      printf '  %-13s %s MiB\n' "$name" "$(LC_ALL=C awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")"
     done <"$FINSAM_RUN_DIR/pids"
   fi
   kill -TERM "$finsam_pid"

@@ -42,7 +42,36 @@ public sealed class InboxRecoveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_claim_left_by_a_dead_process_is_taken_over()
+    public async Task A_live_claim_of_another_instance_is_not_taken_over()
+    {
+        var recorder = new Recorder();
+        await using var host = new BusHost(_broker, "second", bus => bus.AddConsumer<RecordingConsumer>(),
+            services => services.AddSingleton(recorder));
+        var messageId = Guid.NewGuid();
+        // Another instance of the same service is handling this message right now.
+        await host.Store.Collection<InboxRecord>(InboxRecord.CollectionName).InsertAsync(new InboxRecord
+        {
+            Id = InboxRecord.KeyFor(nameof(RecordingConsumer), messageId),
+            Consumer = nameof(RecordingConsumer),
+            MessageId = messageId.ToString(),
+            Status = InboxRecord.Processing,
+            Owner = "another-live-instance",
+            ClaimedAt = DateTime.UtcNow,
+        }, TestContext.Current.CancellationToken);
+        await host.StartAsync();
+
+        await host.Bus.Publish(
+            new ParticipantRegistered(Guid.NewGuid().ToString(), ParticipantGenders.Woman, 1999, DateTime.UtcNow),
+            c => c.MessageId = messageId,
+            TestContext.Current.CancellationToken);
+
+        await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
+        Assert.Empty(recorder.Handled);
+        Assert.Null(await _broker.MessageCountAsync("second-recording_error"));
+    }
+
+    [Fact]
+    public async Task A_claim_left_by_a_dead_process_is_taken_over_once_its_lease_has_run_out()
     {
         var recorder = new Recorder();
         await using var host = new BusHost(_broker, "survivor", bus => bus.AddConsumer<RecordingConsumer>(),
@@ -56,7 +85,7 @@ public sealed class InboxRecoveryTests : IAsyncLifetime
             MessageId = messageId.ToString(),
             Status = InboxRecord.Processing,
             Owner = "a-process-that-died",
-            ClaimedAt = DateTime.UtcNow,
+            ClaimedAt = DateTime.UtcNow - InboxConsumer<ParticipantRegistered>.Lease - TimeSpan.FromSeconds(5),
         }, TestContext.Current.CancellationToken);
         await host.StartAsync();
 

@@ -81,6 +81,8 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime
         await Eventually.ReturnsAsync(
             async () => (await publisher.Store.GetPendingOutboxAsync(TestAggregate.CollectionName, 100)).Count,
             n => n == 0, TimeSpan.FromSeconds(10), "the outbox to empty");
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.Equal(10, recorder.Handled.Count);
         Assert.Equal(10, recorder.Handled.Select(e => e.ParticipantId).Distinct().Count());
     }
 

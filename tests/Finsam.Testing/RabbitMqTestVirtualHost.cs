@@ -67,7 +67,15 @@ public sealed class RabbitMqTestVirtualHost : IAsyncDisposable
     private static async Task RabbitMqCtlAsync(params string[] arguments)
     {
         var executable = File.Exists("/usr/sbin/rabbitmqctl") ? "/usr/sbin/rabbitmqctl" : "rabbitmqctl";
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // Debian's rabbitmqctl only runs as root or rabbitmq; other users go through non-interactive sudo.
+        var asRoot = Environment.UserName is "root" or "rabbitmq";
+        var start = new ProcessStartInfo(asRoot ? executable : "sudo") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (!asRoot)
+        {
+            start.ArgumentList.Add("-n");
+            start.ArgumentList.Add(executable);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -10,8 +10,10 @@ namespace Finsam.Platform.Inbox;
 /// Base for every consumer: a message is handled at most once per consumer, although the broker delivers
 /// at least once and the outbox may publish twice after a crash. The consumer first *claims* the message
 /// (a unique insert), then handles it, then marks the claim done. Copies arriving while the first is being
-/// handled find the claim and are retried by MassTransit until it is done, then dropped. A failing handler
-/// releases its claim so the retry can run. A claim left by a process that died is taken over.
+/// handled find the claim and are retried (see <see cref="Messaging.MessagingServiceCollectionExtensions"/>)
+/// until it is done, then dropped. A failing handler releases its claim so the retry can run. A claim whose
+/// lease has run out (its process died mid-handler) is taken over; a live claim never is, so two instances
+/// of a service can't both handle one message.
 /// Handlers should still write by key: a crash after the handler but before "done" runs it again.
 /// Exceptions are not swallowed: after the retries the message moves to the _error queue.
 /// </summary>
@@ -21,8 +23,11 @@ public abstract class InboxConsumer<TMessage>(IDocumentStore store, ILogger logg
     /// <summary>Identifies this process's claims.</summary>
     private static readonly string InstanceId = Guid.NewGuid().ToString("N");
 
-    /// <summary>A claim older than this is considered abandoned even if it is our own.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// A claim older than this is abandoned. Handlers take milliseconds; the busy retries span longer than
+    /// this, so a redelivery after a crash waits the lease out and then takes over rather than dead-lettering.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
     protected virtual string ConsumerName => GetType().Name;
 
@@ -92,8 +97,7 @@ public abstract class InboxConsumer<TMessage>(IDocumentStore store, ILogger logg
                 return null;
             }
 
-            var abandoned = existing.Owner != InstanceId || now - existing.ClaimedAt.ToUniversalTime() > Lease;
-            if (!abandoned)
+            if (now - existing.ClaimedAt.ToUniversalTime() <= Lease)
             {
                 throw new InboxClaimBusyException(claim.Id);
             }
@@ -110,3 +114,9 @@ public abstract class InboxConsumer<TMessage>(IDocumentStore store, ILogger logg
 
 /// <summary>Another delivery of the same message is being handled right now; MassTransit retries this one.</summary>
 public sealed class InboxClaimBusyException(string key) : Exception($"Message {key} is being handled by another delivery.");
+
+/// <summary>
+/// The message can never be processed as it is (e.g. an event with a value this consumer doesn't know):
+/// it goes to the _error queue at once, without retries, for a person to look at.
+/// </summary>
+public class UnprocessableMessageException(string message) : Exception(message);

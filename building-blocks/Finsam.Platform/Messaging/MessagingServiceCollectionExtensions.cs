@@ -1,3 +1,4 @@
+using Finsam.Platform.Inbox;
 using Finsam.Platform.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -32,8 +33,21 @@ public static class MessagingServiceCollectionExtensions
                     // Publish completes only when the broker has taken the message: the outbox relies on it.
                     host.PublisherConfirmation = true;
                 });
-                // Short faults (a store hiccup) are retried in place; what still fails goes to _error.
-                rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 2000));
+                // Outer: a copy whose twin is being handled waits, longer than the inbox lease, then is
+                // dropped as a duplicate or takes over an abandoned claim.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Handle<InboxClaimBusyException>();
+                    retry.Intervals(250, 1000, 2000, 5000, 10_000, 15_000, 20_000);
+                });
+                // Inner: short faults (a store hiccup) are retried in place; what still fails goes to _error,
+                // and an unprocessable message goes there at once.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<InboxClaimBusyException>();
+                    retry.Ignore<UnprocessableMessageException>();
+                    retry.Intervals(100, 500, 2000);
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -61,7 +61,13 @@ public sealed class OutboxDispatcher(
             var pending = await store.GetPendingOutboxAsync(collection, _options.BatchSize, cancellationToken);
             foreach (var message in pending)
             {
-                await PublishAsync(message.Entry, cancellationToken);
+                if (!TryReadEvent(message.Entry, out var eventType, out var payload))
+                {
+                    // Left in place (a newer version of the service may know it), but it must not hold up the rest.
+                    continue;
+                }
+
+                await PublishAsync(message.Entry, eventType, payload, cancellationToken);
                 await store.MarkOutboxDispatchedAsync(message.Collection, message.DocumentId, message.Entry.MessageId, cancellationToken);
                 dispatched++;
             }
@@ -70,17 +76,29 @@ public sealed class OutboxDispatcher(
         return dispatched;
     }
 
-    private async Task PublishAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    private bool TryReadEvent(OutboxEntry entry, out Type eventType, out object payload)
     {
-        if (!IntegrationEventTypes.TryResolve(entry.MessageType, out var eventType))
+        payload = new object();
+        if (!IntegrationEventTypes.TryResolve(entry.MessageType, out eventType))
         {
-            // Written by a newer version of this service; leave it for that version rather than lose it.
-            throw new InvalidOperationException($"Unknown integration event type {entry.MessageType} in the outbox.");
+            logger.LogError("Outbox entry {MessageId} has unknown event type {MessageType}; skipped", entry.MessageId, entry.MessageType);
+            return false;
         }
 
-        var message = JsonSerializer.Deserialize(entry.Payload, eventType, OutboxJson.Options)
-            ?? throw new InvalidOperationException($"Outbox entry {entry.MessageId} has an empty payload.");
+        try
+        {
+            payload = JsonSerializer.Deserialize(entry.Payload, eventType, OutboxJson.Options)!;
+            return payload is not null;
+        }
+        catch (JsonException ex)
+        {
+            logger.LogError("Outbox entry {MessageId} ({MessageType}) does not deserialize ({Error}); skipped", entry.MessageId, entry.MessageType, ex.Message);
+            return false;
+        }
+    }
 
+    private async Task PublishAsync(OutboxEntry entry, Type eventType, object message, CancellationToken cancellationToken)
+    {
         using var logScope = SerilogLogContext.PushProperty(CorrelationContext.LogProperty, entry.CorrelationId);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);

@@ -20,7 +20,10 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
         document.Version = 1;
         try
         {
-            _collection.Insert(document);
+            lock (store.WriteGate)
+            {
+                _collection.Insert(document);
+            }
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
@@ -67,7 +70,10 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
 
         try
         {
-            _collection.Upsert(document);
+            lock (store.WriteGate)
+            {
+                _collection.Upsert(document);
+            }
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
@@ -94,8 +100,13 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
         return Task.FromResult<IReadOnlyList<T>>(query.OrderBy("_id").Limit(limit).ToList());
     }
 
-    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_collection.Delete(id));
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        lock (store.WriteGate)
+        {
+            return Task.FromResult(_collection.Delete(id));
+        }
+    }
 
     // LiteDB reports the index in its message along with the duplicate value; keep only the index name.
     private DuplicateKeyException ToDuplicateKey(LiteException ex)

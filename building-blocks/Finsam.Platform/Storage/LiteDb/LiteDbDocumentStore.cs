@@ -5,9 +5,9 @@ using LiteDB;
 namespace Finsam.Platform.Storage.LiteDb;
 
 /// <summary>
-/// The embedded store: one LiteDB file per service, opened once for the process. Conditional writes
-/// (version checks, outbox updates) hold <see cref="WriteGate"/>; one process owns the file, so an
-/// in-process lock is enough to make read-check-write atomic.
+/// The embedded store: one LiteDB file per service, opened once for the process. Every write holds
+/// <see cref="WriteGate"/>, so a read-check-write (version check, outbox update) can't interleave with
+/// another write; one process owns the file, so an in-process lock is enough.
 /// </summary>
 public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
 {

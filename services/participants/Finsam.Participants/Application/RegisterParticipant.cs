@@ -118,10 +118,12 @@ public sealed class RegisterParticipantHandler(IParticipantRepository repository
         return trimmed;
     }
 
-    // A date of birth "today" is judged by the Swedish calendar day, not UTC's.
-    private static DateTime SwedishToday(DateTime utcNow)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        return TimeZoneInfo.ConvertTimeFromUtc(utcNow, zone);
-    }
+    // A date of birth "today" is judged by the Swedish calendar day, not UTC's. Looked up once; a host
+    // without tzdata falls back to Swedish standard time (UTC+1), an hour off in summer at most.
+    private static readonly TimeZoneInfo Sweden =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Stockholm", out var zone)
+            ? zone
+            : TimeZoneInfo.CreateCustomTimeZone("Sweden-standard", TimeSpan.FromHours(1), "Sweden (standard time)", "CET");
+
+    private static DateTime SwedishToday(DateTime utcNow) => TimeZoneInfo.ConvertTimeFromUtc(utcNow, Sweden);
 }

@@ -1,4 +1,5 @@
 using Finsam.IntegrationEvents.Participants.V1;
+using Finsam.Platform.Inbox;
 using Finsam.Reporting.Domain;
 
 namespace Finsam.Reporting.Application;
@@ -25,4 +26,4 @@ public sealed class ParticipantRegisteredProjection(IParticipantFactsStore store
     }
 }
 
-public sealed class InvalidEventException(string message) : Exception(message);
+public sealed class InvalidEventException(string message) : UnprocessableMessageException(message);
