@@ -49,21 +49,7 @@ public sealed class InboxRecoveryTests : IAsyncLifetime
             services => services.AddSingleton(recorder));
         var messageId = Guid.NewGuid();
         // Another instance of the same service is handling this message right now.
-        await host.Store.Collection<InboxRecord>(InboxRecord.CollectionName).InsertAsync(new InboxRecord
-        {
-            Id = InboxRecord.KeyFor(nameof(RecordingConsumer), messageId),
-            Consumer = nameof(RecordingConsumer),
-            MessageId = messageId.ToString(),
-            Status = InboxRecord.Processing,
-            Owner = "another-live-instance",
-            ClaimedAt = DateTime.UtcNow,
-        }, TestContext.Current.CancellationToken);
-        await host.StartAsync();
-
-        await host.Bus.Publish(
-            new ParticipantRegistered(Guid.NewGuid().ToString(), ParticipantGenders.Woman, 1999, DateTime.UtcNow),
-            c => c.MessageId = messageId,
-            TestContext.Current.CancellationToken);
+        await DeliverWhileClaimedAsync(host, messageId, owner: "another-live-instance", claimedAt: DateTime.UtcNow);
 
         await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
         Assert.Empty(recorder.Handled);
@@ -78,23 +64,28 @@ public sealed class InboxRecoveryTests : IAsyncLifetime
             services => services.AddSingleton(recorder));
         var messageId = Guid.NewGuid();
         // What a process that crashed mid-handler leaves behind.
+        await DeliverWhileClaimedAsync(host, messageId, owner: "a-process-that-died", claimedAt: DateTime.UtcNow - InboxConsumer<ParticipantRegistered>.Lease - TimeSpan.FromSeconds(5));
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(recorder.Handled.Count), n => n == 1, TimeSpan.FromSeconds(20), "the redelivered message");
+    }
+
+    /// <summary>Leaves a claim on the message as another process would, starts the host, then delivers the message.</summary>
+    private static async Task DeliverWhileClaimedAsync(BusHost host, Guid messageId, string owner, DateTime claimedAt)
+    {
         await host.Store.Collection<InboxRecord>(InboxRecord.CollectionName).InsertAsync(new InboxRecord
         {
             Id = InboxRecord.KeyFor(nameof(RecordingConsumer), messageId),
             Consumer = nameof(RecordingConsumer),
             MessageId = messageId.ToString(),
             Status = InboxRecord.Processing,
-            Owner = "a-process-that-died",
-            ClaimedAt = DateTime.UtcNow - InboxConsumer<ParticipantRegistered>.Lease - TimeSpan.FromSeconds(5),
+            Owner = owner,
+            ClaimedAt = claimedAt,
         }, TestContext.Current.CancellationToken);
         await host.StartAsync();
-
         await host.Bus.Publish(
             new ParticipantRegistered(Guid.NewGuid().ToString(), ParticipantGenders.Woman, 1999, DateTime.UtcNow),
             c => c.MessageId = messageId,
             TestContext.Current.CancellationToken);
-
-        await Eventually.ReturnsAsync(() => Task.FromResult(recorder.Handled.Count), n => n == 1, TimeSpan.FromSeconds(20), "the redelivered message");
     }
 }
 
