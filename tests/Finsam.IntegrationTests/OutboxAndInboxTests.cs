@@ -56,8 +56,7 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime
 
         await using var link = new TcpChaosProxy(RabbitMqTestVirtualHost.Port);
         await using var publisher = new BusHost(_broker, "publisher",
-            services: services => services.AddFinsamOutbox(TestAggregate.CollectionName)
-                .Configure<OutboxOptions>(o => o.PublishTimeout = TimeSpan.FromSeconds(2)),
+            services: services => services.AddFinsamOutbox(TestAggregate.CollectionName),
             brokerPort: link.Port);
         await publisher.StartAsync();
 
@@ -77,7 +76,7 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime
         Assert.Equal(10, (await publisher.Store.GetPendingOutboxAsync(TestAggregate.CollectionName, 100, TestContext.Current.CancellationToken)).Count);
 
         link.Unblock();
-        await Eventually.ReturnsAsync(() => Task.FromResult(recorder.Handled.Count), n => n >= 10, TimeSpan.FromSeconds(60), "the 10 held events");
+        await Eventually.ReturnsAsync(() => Task.FromResult(recorder.Handled.Count), n => n >= 10, TimeSpan.FromSeconds(90), "the 10 held events");
         await Eventually.ReturnsAsync(
             async () => (await publisher.Store.GetPendingOutboxAsync(TestAggregate.CollectionName, 100)).Count,
             n => n == 0, TimeSpan.FromSeconds(10), "the outbox to empty");
