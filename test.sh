@@ -15,6 +15,8 @@ if ! ensure_rabbitmq_running; then
   exit 1
 fi
 
+ensure_grpc_peer
+
 echo "== deploy/: syntax and structure (no container engine here)"
 if ! FINSAM_LINT_SCHEMA="${FINSAM_LINT_SCHEMA:-1}" bash deploy/lint.sh; then
   echo "deploy/lint.sh failed" >&2

@@ -65,3 +65,14 @@ stop_rabbitmq_if_started_here() {
     RABBITMQ_STARTED_HERE=0
   fi
 }
+
+# An independent gRPC implementation for the interop test (Debian's Python grpcio).
+ensure_grpc_peer() {
+  if /usr/bin/python3 -c "import grpc, grpc_tools" >/dev/null 2>&1; then
+    return
+  fi
+  echo "Installerar python3-grpcio och python3-grpc-tools (apt) för interoptestet..."
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-grpcio python3-grpc-tools >/dev/null 2>&1 \
+    || { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-grpcio python3-grpc-tools >/dev/null; } \
+    || echo "Kunde inte installera python3-grpcio; interoptestet hoppas över." >&2
+}

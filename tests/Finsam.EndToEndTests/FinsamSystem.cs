@@ -40,6 +40,8 @@ public sealed class FinsamSystem : IAsyncLifetime
 
     public HttpClient Rest { get; private set; } = null!;
 
+    public int GatewayGrpcPort => _ports["gateway-grpc"];
+
     public GrpcChannel Grpc { get; private set; } = null!;
 
     public IEnumerable<ServiceProcess> All => [Gateway, Participants, Activities, Reporting];
