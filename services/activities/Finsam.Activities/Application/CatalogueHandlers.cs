@@ -17,18 +17,7 @@ public sealed class CatalogueHandlers(IInsatsRepository repository, TimeProvider
     public async Task<Insats> DefineAsync(DefineInsatsCommand command, CancellationToken cancellationToken)
     {
         var violations = new List<FieldViolation>();
-        string? requestId = null;
-        if (!string.IsNullOrEmpty(command.RequestId))
-        {
-            if (Guid.TryParse(command.RequestId, out var parsed))
-            {
-                requestId = parsed.ToString();
-            }
-            else
-            {
-                violations.Add(new FieldViolation("request_id", "request_id ska vara ett UUID."));
-            }
-        }
+        var requestId = RequestIds.Parse(command.RequestId, violations);
 
         var name = command.Name?.Trim() ?? "";
         if (name.Length == 0)

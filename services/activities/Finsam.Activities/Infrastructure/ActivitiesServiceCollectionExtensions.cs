@@ -13,16 +13,9 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IInsatsRepository, DocumentInsatsRepository>();
         services.AddScoped<CatalogueHandlers>();
-        services.AddHostedService<ActivitiesStorageInitializer>();
+        services.AddFinsamStorageInitializer(DocumentInsatsRepository.EnsureIndexesAsync);
         services.AddFinsamMessaging(configuration, ServiceName);
         services.AddFinsamOutbox(InsatsDocument.CollectionName);
         return services;
     }
-}
-
-internal sealed class ActivitiesStorageInitializer(IDocumentStore store) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => DocumentInsatsRepository.EnsureIndexesAsync(store, cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -26,18 +26,7 @@ public sealed class RegisterParticipantHandler(IParticipantRepository repository
         var now = clock.GetUtcNow().UtcDateTime;
         var violations = new List<FieldViolation>();
 
-        string? requestId = null;
-        if (!string.IsNullOrEmpty(command.RequestId))
-        {
-            if (Guid.TryParse(command.RequestId, out var parsed))
-            {
-                requestId = parsed.ToString();
-            }
-            else
-            {
-                violations.Add(new FieldViolation("request_id", "request_id ska vara ett UUID."));
-            }
-        }
+        var requestId = RequestIds.Parse(command.RequestId, violations);
 
         var personnummer = Domain.Personnummer.Parse(command.Personnummer, DateOnly.FromDateTime(SwedishToday(now)));
         if (!personnummer.IsValid)

@@ -1,7 +1,6 @@
 using Finsam.Participants.Application;
 using Finsam.Platform.Messaging;
 using Finsam.Platform.Storage;
-using Microsoft.Extensions.Hosting;
 
 namespace Finsam.Participants.Infrastructure;
 
@@ -16,17 +15,9 @@ public static class ParticipantsServiceCollectionExtensions
         services.AddSingleton<IParticipantRepository, DocumentParticipantRepository>();
         services.AddScoped<RegisterParticipantHandler>();
         services.AddScoped<GetParticipantHandler>();
-        services.AddHostedService<ParticipantsStorageInitializer>();
+        services.AddFinsamStorageInitializer(DocumentParticipantRepository.EnsureIndexesAsync);
         services.AddFinsamMessaging(configuration, ServiceName);
         services.AddFinsamOutbox(ParticipantDocument.CollectionName);
         return services;
     }
-}
-
-/// <summary>Creates the unique indexes before the first request is served.</summary>
-internal sealed class ParticipantsStorageInitializer(IDocumentStore store) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => DocumentParticipantRepository.EnsureIndexesAsync(store, cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

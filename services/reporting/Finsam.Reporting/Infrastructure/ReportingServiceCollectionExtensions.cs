@@ -12,15 +12,8 @@ public static class ReportingServiceCollectionExtensions
     {
         services.AddSingleton<IParticipantFactsStore, DocumentParticipantFactsStore>();
         services.AddScoped<ParticipantRegisteredProjection>();
-        services.AddHostedService<ReportingStorageInitializer>();
+        services.AddFinsamStorageInitializer(DocumentParticipantFactsStore.EnsureIndexesAsync);
         services.AddFinsamMessaging(configuration, ServiceName, bus => bus.AddConsumer<ParticipantRegisteredConsumer>());
         return services;
     }
-}
-
-internal sealed class ReportingStorageInitializer(IDocumentStore store) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => DocumentParticipantFactsStore.EnsureIndexesAsync(store, cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
