@@ -55,7 +55,15 @@ ensure_rabbitmq_running() {
   echo "Startar RabbitMQ..."
   if command -v rabbitmq-server >/dev/null 2>&1; then as_root rabbitmq-server -detached; else as_root /usr/sbin/rabbitmq-server -detached; fi || return 1
   RABBITMQ_STARTED_HERE=1
-  rabbitmqctl_cmd -q await_startup --timeout 90 >/dev/null || { echo "RabbitMQ startade inte inom 90 s." >&2; return 1; }
+  # await_startup fails at once while the Erlang node is still registering, so ask again until it answers.
+  local deadline=$(( $(date +%s) + 90 ))
+  until rabbitmqctl_cmd -q await_startup --timeout 10 >/dev/null 2>&1; do
+    if [ "$(date +%s)" -ge $deadline ]; then
+      echo "RabbitMQ startade inte inom 90 s." >&2
+      return 1
+    fi
+    sleep 1
+  done
 }
 
 # Stops the broker only if this script started it: end only what you started.
