@@ -49,7 +49,7 @@ public sealed class InboxRecoveryTests : IAsyncLifetime
             services => services.AddSingleton(recorder));
         var messageId = Guid.NewGuid();
         // Another instance of the same service is handling this message right now.
-        await DeliverWhileClaimedAsync(host, messageId, owner: "another-live-instance", claimedAt: DateTime.UtcNow);
+        await DeliverWhileClaimedAsync(host, messageId, claimedAt: DateTime.UtcNow);
 
         await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
         Assert.Empty(recorder.Handled);
@@ -64,13 +64,13 @@ public sealed class InboxRecoveryTests : IAsyncLifetime
             services => services.AddSingleton(recorder));
         var messageId = Guid.NewGuid();
         // What a process that crashed mid-handler leaves behind.
-        await DeliverWhileClaimedAsync(host, messageId, owner: "a-process-that-died", claimedAt: DateTime.UtcNow - InboxConsumer<ParticipantRegistered>.Lease - TimeSpan.FromSeconds(5));
+        await DeliverWhileClaimedAsync(host, messageId, claimedAt: DateTime.UtcNow - InboxConsumer<ParticipantRegistered>.Lease - TimeSpan.FromSeconds(5));
 
         await Eventually.ReturnsAsync(() => Task.FromResult(recorder.Handled.Count), n => n == 1, TimeSpan.FromSeconds(20), "the redelivered message");
     }
 
     /// <summary>Leaves a claim on the message as another process would, starts the host, then delivers the message.</summary>
-    private static async Task DeliverWhileClaimedAsync(BusHost host, Guid messageId, string owner, DateTime claimedAt)
+    private static async Task DeliverWhileClaimedAsync(BusHost host, Guid messageId, DateTime claimedAt)
     {
         await host.Store.Collection<InboxRecord>(InboxRecord.CollectionName).InsertAsync(new InboxRecord
         {
@@ -78,7 +78,6 @@ public sealed class InboxRecoveryTests : IAsyncLifetime
             Consumer = nameof(RecordingConsumer),
             MessageId = messageId.ToString(),
             Status = InboxRecord.Processing,
-            Owner = owner,
             ClaimedAt = claimedAt,
         }, TestContext.Current.CancellationToken);
         await host.StartAsync();

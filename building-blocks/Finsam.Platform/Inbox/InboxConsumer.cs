@@ -20,9 +20,6 @@ namespace Finsam.Platform.Inbox;
 public abstract class InboxConsumer<TMessage>(IDocumentStore store, ILogger logger) : IConsumer<TMessage>
     where TMessage : class
 {
-    /// <summary>Identifies this process's claims.</summary>
-    private static readonly string InstanceId = Guid.NewGuid().ToString("N");
-
     /// <summary>
     /// A claim older than this is abandoned. Handlers take milliseconds; the busy retries span longer than
     /// this, so a redelivery after a crash waits the lease out and then takes over rather than dead-lettering.
@@ -80,7 +77,6 @@ public abstract class InboxConsumer<TMessage>(IDocumentStore store, ILogger logg
             Consumer = ConsumerName,
             MessageId = messageId.ToString(),
             Status = InboxRecord.Processing,
-            Owner = InstanceId,
             ClaimedAt = now,
         };
         try
@@ -103,7 +99,6 @@ public abstract class InboxConsumer<TMessage>(IDocumentStore store, ILogger logg
             }
 
             var expected = existing.Version;
-            existing.Owner = InstanceId;
             existing.ClaimedAt = now;
             return await inbox.ReplaceAsync(existing, expected, cancellationToken)
                 ? existing

@@ -23,9 +23,7 @@ public sealed class InboxRecord : IDocument
     /// <summary><see cref="Processing"/> while a handler runs, <see cref="Done"/> after.</summary>
     public string Status { get; set; } = Processing;
 
-    /// <summary>The process that holds the claim; a claim left by another (crashed) process can be taken over.</summary>
-    public string Owner { get; set; } = "";
-
+    /// <summary>When the claim was made; after the consumer's lease it counts as abandoned and may be taken over.</summary>
     public DateTime ClaimedAt { get; set; }
 
     public DateTime? ProcessedAt { get; set; }

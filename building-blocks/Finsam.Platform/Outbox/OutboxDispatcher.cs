@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Finsam.IntegrationEvents;
 using Finsam.Platform.Correlation;
@@ -76,9 +77,9 @@ public sealed class OutboxDispatcher(
         return dispatched;
     }
 
-    private bool TryReadEvent(OutboxEntry entry, out Type eventType, out object payload)
+    private bool TryReadEvent(OutboxEntry entry, out Type eventType, [NotNullWhen(true)] out object? payload)
     {
-        payload = new object();
+        payload = null;
         if (!IntegrationEventTypes.TryResolve(entry.MessageType, out eventType))
         {
             logger.LogError("Outbox entry {MessageId} has unknown event type {MessageType}; skipped", entry.MessageId, entry.MessageType);
@@ -87,7 +88,7 @@ public sealed class OutboxDispatcher(
 
         try
         {
-            payload = JsonSerializer.Deserialize(entry.Payload, eventType, OutboxJson.Options)!;
+            payload = JsonSerializer.Deserialize(entry.Payload, eventType, OutboxJson.Options);
             return payload is not null;
         }
         catch (JsonException ex)
