@@ -8,18 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Finsam.IntegrationTests;
 
 /// <summary>Reporting's real consumer on the real broker: a fact it can't place goes to _error, not into the figures.</summary>
-public sealed class DeadLetterTests : IAsyncLifetime
+public sealed class DeadLetterTests : BrokerTest
 {
-    private RabbitMqTestVirtualHost _broker = null!;
-
-    public async ValueTask InitializeAsync() => _broker = await RabbitMqTestVirtualHost.CreateAsync();
-
-    public async ValueTask DisposeAsync() => await _broker.DisposeAsync();
-
     [Fact]
     public async Task Invalid_event_ends_in_the_error_queue_after_retries_and_changes_no_figures()
     {
-        await using var reporting = new BusHost(_broker, "reporting",
+        await using var reporting = new BusHost(Broker, "reporting",
             bus => bus.AddConsumer<ParticipantRegisteredConsumer>(),
             services => services
                 .AddSingleton<IParticipantFactsStore, DocumentParticipantFactsStore>()
@@ -34,7 +28,7 @@ public sealed class DeadLetterTests : IAsyncLifetime
             TestContext.Current.CancellationToken);
 
         var dead = await Eventually.ReturnsAsync(
-            () => _broker.MessageCountAsync("reporting-participant-registered_error"),
+            () => Broker.MessageCountAsync("reporting-participant-registered_error"),
             n => n >= 1,
             TimeSpan.FromSeconds(30),
             "the invalid event in reporting-participant-registered_error");
@@ -48,6 +42,6 @@ public sealed class DeadLetterTests : IAsyncLifetime
             "the valid event to be counted");
         Assert.Equal(1, summary.Total);
         Assert.Equal(1, summary.Women);
-        Assert.Equal(0u, await _broker.MessageCountAsync("reporting-participant-registered"));
+        Assert.Equal(0u, await Broker.MessageCountAsync("reporting-participant-registered"));
     }
 }

@@ -9,19 +9,13 @@ using Microsoft.Extensions.Logging;
 namespace Finsam.IntegrationTests;
 
 /// <summary>The inbox never strands a message: a failed handler's claim is released, a dead process's claim taken over.</summary>
-public sealed class InboxRecoveryTests : IAsyncLifetime
+public sealed class InboxRecoveryTests : BrokerTest
 {
-    private RabbitMqTestVirtualHost _broker = null!;
-
-    public async ValueTask InitializeAsync() => _broker = await RabbitMqTestVirtualHost.CreateAsync();
-
-    public async ValueTask DisposeAsync() => await _broker.DisposeAsync();
-
     [Fact]
     public async Task A_handler_that_fails_once_is_retried_and_handled()
     {
         var recorder = new Recorder();
-        await using var host = new BusHost(_broker, "flaky", bus => bus.AddConsumer<FailsOnceConsumer>(),
+        await using var host = new BusHost(Broker, "flaky", bus => bus.AddConsumer<FailsOnceConsumer>(),
             services => services.AddSingleton(recorder).AddSingleton(new FailureBudget(1)));
         await host.StartAsync();
 
@@ -38,14 +32,14 @@ public sealed class InboxRecoveryTests : IAsyncLifetime
             TimeSpan.FromSeconds(10),
             "the claim to be marked done");
         Assert.NotNull(claim!.ProcessedAt);
-        Assert.Null(await _broker.MessageCountAsync("flaky-fails-once_error"));
+        Assert.Null(await Broker.MessageCountAsync("flaky-fails-once_error"));
     }
 
     [Fact]
     public async Task A_live_claim_of_another_instance_is_not_taken_over()
     {
         var recorder = new Recorder();
-        await using var host = new BusHost(_broker, "second", bus => bus.AddConsumer<RecordingConsumer>(),
+        await using var host = new BusHost(Broker, "second", bus => bus.AddConsumer<RecordingConsumer>(),
             services => services.AddSingleton(recorder));
         var messageId = Guid.NewGuid();
         // Another instance of the same service is handling this message right now.
@@ -53,14 +47,14 @@ public sealed class InboxRecoveryTests : IAsyncLifetime
 
         await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
         Assert.Empty(recorder.Handled);
-        Assert.Null(await _broker.MessageCountAsync("second-recording_error"));
+        Assert.Null(await Broker.MessageCountAsync("second-recording_error"));
     }
 
     [Fact]
     public async Task A_claim_left_by_a_dead_process_is_taken_over_once_its_lease_has_run_out()
     {
         var recorder = new Recorder();
-        await using var host = new BusHost(_broker, "survivor", bus => bus.AddConsumer<RecordingConsumer>(),
+        await using var host = new BusHost(Broker, "survivor", bus => bus.AddConsumer<RecordingConsumer>(),
             services => services.AddSingleton(recorder));
         var messageId = Guid.NewGuid();
         // What a process that crashed mid-handler leaves behind.

@@ -9,23 +9,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Finsam.IntegrationTests;
 
 /// <summary>The outbox dispatcher and the inbox against a real RabbitMQ on 127.0.0.1.</summary>
-public sealed class OutboxAndInboxTests : IAsyncLifetime
+public sealed class OutboxAndInboxTests : BrokerTest
 {
-    private RabbitMqTestVirtualHost _broker = null!;
-
-    public async ValueTask InitializeAsync() => _broker = await RabbitMqTestVirtualHost.CreateAsync();
-
-    public async ValueTask DisposeAsync() => await _broker.DisposeAsync();
-
     [Fact]
     public async Task Dispatcher_publishes_every_stored_event_once_and_empties_the_outbox()
     {
         var recorder = new Recorder();
-        await using var consumer = new BusHost(_broker, "consumer", bus => bus.AddConsumer<RecordingConsumer>(),
+        await using var consumer = new BusHost(Broker, "consumer", bus => bus.AddConsumer<RecordingConsumer>(),
             services => services.AddSingleton(recorder));
         await consumer.StartAsync();
 
-        await using var publisher = new BusHost(_broker, "publisher", services: services => services.AddFinsamOutbox(TestAggregate.CollectionName));
+        await using var publisher = new BusHost(Broker, "publisher", services: services => services.AddFinsamOutbox(TestAggregate.CollectionName));
         var aggregates = publisher.Store.Collection<TestAggregate>(TestAggregate.CollectionName);
         var ids = Enumerable.Range(0, 25).Select(_ => Guid.NewGuid().ToString()).ToList();
         // Stored before the dispatcher runs: it must find them by polling, as after a restart.
@@ -47,15 +41,15 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Dispatcher_keeps_events_while_the_broker_is_unreachable_and_sends_them_after()
+    public async Task Dispatcher_keeps_events_while_theBroker_is_unreachable_and_sends_them_after()
     {
         var recorder = new Recorder();
-        await using var consumer = new BusHost(_broker, "consumer", bus => bus.AddConsumer<RecordingConsumer>(),
+        await using var consumer = new BusHost(Broker, "consumer", bus => bus.AddConsumer<RecordingConsumer>(),
             services => services.AddSingleton(recorder));
         await consumer.StartAsync();
 
         await using var link = new TcpChaosProxy(RabbitMqTestVirtualHost.Port);
-        await using var publisher = new BusHost(_broker, "publisher",
+        await using var publisher = new BusHost(Broker, "publisher",
             services: services => services.AddFinsamOutbox(TestAggregate.CollectionName),
             brokerPort: link.Port);
         await publisher.StartAsync();
@@ -89,7 +83,7 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime
     public async Task A_redelivered_message_is_handled_once_but_a_new_message_with_the_same_content_is_not_dropped()
     {
         var recorder = new Recorder();
-        await using var host = new BusHost(_broker, "consumer", bus => bus.AddConsumer<RecordingConsumer>(),
+        await using var host = new BusHost(Broker, "consumer", bus => bus.AddConsumer<RecordingConsumer>(),
             services => services.AddSingleton(recorder));
         await host.StartAsync();
 
