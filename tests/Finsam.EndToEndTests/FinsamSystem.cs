@@ -1,5 +1,9 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Finsam.Platform.Security;
 using Finsam.Testing;
+using Grpc.Core;
 using Grpc.Net.Client;
 
 namespace Finsam.EndToEndTests;
@@ -46,6 +50,45 @@ public sealed class FinsamSystem : IAsyncLifetime
 
     public IEnumerable<ServiceProcess> All => [Gateway, Participants, Activities, Reporting];
 
+    /// <summary>This run's signing key and issuer, as `./finsam run` makes one per machine.</summary>
+    public AuthOptions Auth { get; } = new() { SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
+
+    /// <summary>The caller of <see cref="Rest"/> and <see cref="Grpc"/>: a samordnare in no insats, who may register people and read back what they registered.</summary>
+    public const string DefaultSubject = "e2e-samordnare";
+
+    /// <summary>A token for a caller; each test picks its own subject so decisions about one caller don't leak into another test.</summary>
+    public string Token(string role, string? subject = null, string? agency = null, IEnumerable<string>? insatser = null, TimeSpan? lifetime = null, DateTime? now = null) =>
+        DevTokens.Mint(Auth, subject ?? $"{role}-{Guid.NewGuid():N}", role, agency, insatser, lifetime, now);
+
+    /// <summary>A REST client through the gateway, calling as the token's holder. The caller disposes it.</summary>
+    public HttpClient RestAs(string token, string? purpose = null)
+    {
+        var client = new HttpClient { BaseAddress = Rest.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (purpose is not null)
+        {
+            client.DefaultRequestHeaders.Add("x-finsam-purpose", purpose);
+        }
+
+        return client;
+    }
+
+    /// <summary>A native gRPC channel to the gateway whose calls carry the token. The caller disposes it.</summary>
+    public GrpcChannel GrpcAs(string token) => GrpcChannel.ForAddress(
+        $"http://127.0.0.1:{_ports["gateway-grpc"]}",
+        new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(
+                ChannelCredentials.Insecure,
+                CallCredentials.FromInterceptor((_, metadata) =>
+                {
+                    metadata.Add("Authorization", $"Bearer {token}");
+                    return Task.CompletedTask;
+                })),
+            // The test gateway speaks cleartext h2c; production runs HTTPS (deploy/).
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+
     public async ValueTask InitializeAsync()
     {
         _broker = await RabbitMqTestVirtualHost.CreateAsync();
@@ -56,7 +99,9 @@ public sealed class FinsamSystem : IAsyncLifetime
         Gateway = StartGateway();
 
         Rest = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_ports["gateway-http"]}"), Timeout = TimeSpan.FromSeconds(30) };
-        Grpc = GrpcChannel.ForAddress($"http://127.0.0.1:{_ports["gateway-grpc"]}");
+        var defaultToken = Token(Roles.Samordnare, DefaultSubject);
+        Rest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", defaultToken);
+        Grpc = GrpcAs(defaultToken);
         await WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
     }
 
@@ -136,6 +181,8 @@ public sealed class FinsamSystem : IAsyncLifetime
             new("Kestrel:Endpoints:Grpc:Url", $"http://127.0.0.1:{_ports[name]}"),
             new("Storage:Provider", "LiteDb"),
             new("Storage:LiteDbDirectory", Data.Path),
+            new("Auth:SigningKey", Auth.SigningKey),
+            new("Services:Activities", $"http://127.0.0.1:{_ports["activities"]}"),
         };
         var title = char.ToUpperInvariant(name[0]) + name[1..];
         return ServiceProcess.Start($"services/{name}", title, settings);

@@ -1,3 +1,4 @@
+using Finsam.Platform.Security;
 using System.Diagnostics;
 using System.Text.Json;
 using Finsam.Testing;
@@ -23,6 +24,7 @@ public sealed class InteropTests(FinsamSystem system)
         start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "tests", "interop", "grpc_peer.py"));
         start.ArgumentList.Add($"127.0.0.1:{system.GatewayGrpcPort}");
         start.ArgumentList.Add(TestPersonnummer.Next(1955));
+        start.ArgumentList.Add(system.Token(Roles.Samordnare));
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """An independent gRPC peer (Python grpcio, C core) calling the gateway's native gRPC port.
 
-Usage: grpc_peer.py HOST:PORT PERSONNUMMER
+Usage: grpc_peer.py HOST:PORT PERSONNUMMER BEARER_TOKEN
 Compiles the public protos with grpc_tools, then registers a participant, reads it back, checks
 that bad input is INVALID_ARGUMENT with a google.rpc.BadRequest naming the field, and that a
 duplicate is ALREADY_EXISTS. Prints one JSON line with what it saw; exits non-zero on any surprise.
@@ -27,7 +27,7 @@ def compile_protos(out):
     well_known = os.path.join(os.path.dirname(protoc.__file__), "_proto")
     here = os.path.dirname(os.path.abspath(__file__))
     protos = ["finsam/participants/v1/participants.proto", "google/api/annotations.proto",
-              "google/api/http.proto", "rich_status.proto"]
+              "google/api/http.proto", "google/type/date.proto", "rich_status.proto"]
     for proto in protos:
         args = ["protoc", f"-I{ROOT}/protos", f"-I{here}", f"-I{common[0]}", f"-I{well_known}",
                 f"--python_out={out}", f"--grpc_python_out={out}", proto]
@@ -53,7 +53,8 @@ def rich_details(error):
 
 
 def main():
-    target, personnummer = sys.argv[1], sys.argv[2]
+    target, personnummer, token = sys.argv[1], sys.argv[2], sys.argv[3]
+    auth = (("authorization", "Bearer " + token),)
     with tempfile.TemporaryDirectory() as out:
         compile_protos(out)
         pb = importlib.import_module("finsam.participants.v1.participants_pb2")
@@ -63,17 +64,17 @@ def main():
             request = pb.RegisterParticipantRequest(
                 request_id=str(uuid.uuid4()), personnummer=personnummer,
                 given_name="Ingrid", family_name="Python", gender=pb.GENDER_WOMAN)
-            created = client.RegisterParticipant(request, timeout=20)
-            read = client.GetParticipant(pb.GetParticipantRequest(participant_id=created.participant_id), timeout=20)
+            created = client.RegisterParticipant(request, timeout=20, metadata=auth)
+            read = client.GetParticipant(pb.GetParticipantRequest(participant_id=created.participant_id), timeout=20, metadata=auth)
             try:
                 client.RegisterParticipant(pb.RegisterParticipantRequest(
-                    personnummer="not-a-number", given_name="X", family_name="Y", gender=pb.GENDER_MAN), timeout=20)
+                    personnummer="not-a-number", given_name="X", family_name="Y", gender=pb.GENDER_MAN), timeout=20, metadata=auth)
                 sys.exit("bad input was accepted")
             except grpc.RpcError as error:
                 invalid = (error.code().name, rich_details(error))
             try:
                 client.RegisterParticipant(pb.RegisterParticipantRequest(
-                    personnummer=personnummer, given_name="Ingrid", family_name="Python", gender=pb.GENDER_WOMAN), timeout=20)
+                    personnummer=personnummer, given_name="Ingrid", family_name="Python", gender=pb.GENDER_WOMAN), timeout=20, metadata=auth)
                 sys.exit("duplicate was accepted")
             except grpc.RpcError as error:
                 duplicate = error.code().name

@@ -20,3 +20,9 @@ public sealed class ConcurrencyConflictException(string reason, string message) 
 
 /// <summary>FAILED_PRECONDITION / 400: the request is well-formed but the resource's state forbids it.</summary>
 public sealed class PreconditionFailedException(string reason, string message) : DomainErrorException(reason, message);
+
+/// <summary>PERMISSION_DENIED / 403: the caller is known but may not do this (role, insats or missing consent).</summary>
+public sealed class PermissionDeniedException(string reason, string message) : DomainErrorException(reason, message);
+
+/// <summary>UNAVAILABLE / 503: a service this one depends on can't be reached; retrying later may work.</summary>
+public sealed class ServiceUnavailableException(string reason, string message) : DomainErrorException(reason, message);

@@ -1,4 +1,5 @@
 using Finsam.Platform.Errors;
+using Finsam.Platform.Security;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -36,6 +37,10 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         catch (DomainErrorException ex)
         {
             throw ToStatus(ex).ToRpcException();
+        }
+        catch (UnauthenticatedException ex)
+        {
+            throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unauthenticated, ex.Message));
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
@@ -76,6 +81,8 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             NotFoundException => Code.NotFound,
             ConcurrencyConflictException => Code.Aborted,
             PreconditionFailedException => Code.FailedPrecondition,
+            PermissionDeniedException => Code.PermissionDenied,
+            ServiceUnavailableException => Code.Unavailable,
             _ => Code.Internal,
         };
         return new Google.Rpc.Status

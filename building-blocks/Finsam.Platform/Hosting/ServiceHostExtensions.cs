@@ -33,6 +33,8 @@ public static class ServiceHostExtensions
                 // Without these, REST callers would get the status but not the field violations.
                 options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor, ErrorInfo.Descriptor);
             });
+        builder.Services.AddAuthentication();
+        builder.Services.AddAuthorization();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddFinsamStorage(builder.Configuration, serviceName);
@@ -44,6 +46,9 @@ public static class ServiceHostExtensions
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging();
+        // Services that call AddFinsamAuthentication get bearer validation here; [Authorize] enforces it.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -3,6 +3,7 @@ using Finsam.Platform.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Finsam.Platform.Messaging;
 
@@ -61,7 +62,7 @@ public static class MessagingServiceCollectionExtensions
     public static IServiceCollection AddFinsamOutbox(this IServiceCollection services, params string[] collections)
     {
         services.Configure<OutboxOptions>(options => options.Collections.AddRange(collections));
-        services.AddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }

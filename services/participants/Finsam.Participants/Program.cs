@@ -1,9 +1,11 @@
 using Finsam.Participants.Api;
 using Finsam.Participants.Infrastructure;
 using Finsam.Platform.Hosting;
+using Finsam.Platform.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFinsamService(ParticipantsServiceCollectionExtensions.ServiceName);
+builder.AddFinsamAuthentication();
 builder.Services.AddParticipants(builder.Configuration);
 
 var app = builder.Build();

@@ -1,45 +1,65 @@
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Participants.V1;
-using Finsam.Participants.Application;
+using Finsam.Participants.Application.Access;
+using Finsam.Participants.Application.Registry;
 using Finsam.Participants.Domain;
+using Finsam.Participants.Infrastructure;
 using Finsam.Platform.Errors;
-using Finsam.UnitTests.Fakes;
+using Finsam.Platform.Security;
 
 namespace Finsam.UnitTests.Participants;
 
-public sealed class RegisterParticipantHandlerTests
+public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2025, 6, 1, 10, 30, 0, TimeSpan.Zero);
 
-    private readonly InMemoryParticipantRepository _repository = new();
-    private readonly FixedClock _clock = new(Now);
+    private ParticipantsHarness _harness = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private RegisterParticipantHandler Handler => new(_repository, _clock);
+    private static AccessContext Staff => ParticipantsHarness.As(Roles.Samordnare, "samordnare-1");
+
+    private RegisterParticipantHandler Handler => _harness.Get<RegisterParticipantHandler>();
+
+    private IParticipantRepository Repository => _harness.Get<IParticipantRepository>();
+
+    public async ValueTask InitializeAsync()
+    {
+        _harness = await ParticipantsHarness.StartAsync();
+        _harness.Clock.Now = Now;
+    }
+
+    public ValueTask DisposeAsync() => _harness.DisposeAsync();
+
+    private Task<IReadOnlyList<IIntegrationEvent>> EventsAsync() => _harness.PendingEventsAsync(ParticipantDocument.CollectionName);
+
+    private Task<long> StoredAsync() => Repository.CountAsync(Ct);
 
     private static RegisterParticipantCommand Valid(
         string? requestId = null,
         string? personnummer = "19121212-1212",
         string? given = "Anna",
         string? family = "Andersson",
-        Gender? gender = Gender.Woman) => new(requestId, personnummer, given, family, gender);
+        Gender? gender = Gender.Woman,
+        bool protectedIdentity = false) => new(requestId, personnummer, given, family, gender, protectedIdentity);
 
     private async Task<ValidationFailedException> InvalidAsync(RegisterParticipantCommand command)
     {
-        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Handler.HandleAsync(command, Ct));
-        Assert.Empty(_repository.Stored);
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Handler.HandleAsync(Staff, command, Ct));
+        Assert.Equal(0, await StoredAsync());
         return ex;
     }
 
     [Fact]
     public async Task Valid_command_stores_the_participant()
     {
-        var participant = await Handler.HandleAsync(Valid(), Ct);
+        var participant = await Handler.HandleAsync(Staff, Valid(), Ct);
 
-        var stored = Assert.Single(_repository.Stored);
-        Assert.Same(participant, stored.Participant);
-        Assert.Equal("191212121212", participant.Personnummer.Value);
+        var stored = await Repository.GetAsync(participant.Id, Ct);
+        Assert.NotNull(stored);
+        Assert.Equal("191212121212", stored.Personnummer!.Value);
+        Assert.Equal(new Actor("samordnare-1", Roles.Samordnare, null), stored.RegisteredBy);
+        Assert.Equal("191212121212", participant.Personnummer!.Value);
         Assert.Equal(new PersonName("Anna", "Andersson"), participant.Name);
         Assert.Equal(Gender.Woman, participant.Gender);
         Assert.Equal(1912, participant.BirthYear);
@@ -78,21 +98,21 @@ public sealed class RegisterParticipantHandlerTests
     [Fact]
     public async Task Names_are_trimmed()
     {
-        var participant = await Handler.HandleAsync(Valid(given: "  Anna Maria ", family: "\tAndersson  "), Ct);
+        var participant = await Handler.HandleAsync(Staff, Valid(given: "  Anna Maria ", family: "\tAndersson  "), Ct);
 
-        Assert.Equal("Anna Maria", participant.Name.Given);
-        Assert.Equal("Andersson", participant.Name.Family);
+        Assert.Equal("Anna Maria", participant.Name!.Given);
+        Assert.Equal("Andersson", participant.Name!.Family);
     }
 
     [Fact]
     public async Task Names_up_to_one_hundred_characters_are_accepted()
     {
-        var name = new string('Å', RegisterParticipantHandler.MaxNameLength);
+        var name = new string('Å', PersonNames.MaxLength);
 
-        var participant = await Handler.HandleAsync(Valid(given: name, family: "  " + name + "  "), Ct);
+        var participant = await Handler.HandleAsync(Staff, Valid(given: name, family: "  " + name + "  "), Ct);
 
-        Assert.Equal(name, participant.Name.Given);
-        Assert.Equal(name, participant.Name.Family);
+        Assert.Equal(name, participant.Name!.Given);
+        Assert.Equal(name, participant.Name!.Family);
     }
 
     [Theory]
@@ -100,7 +120,7 @@ public sealed class RegisterParticipantHandlerTests
     [InlineData("family_name")]
     public async Task Name_longer_than_one_hundred_characters_is_refused(string field)
     {
-        var tooLong = new string('a', RegisterParticipantHandler.MaxNameLength + 1);
+        var tooLong = new string('a', PersonNames.MaxLength + 1);
         var command = field == "given_name" ? Valid(given: tooLong) : Valid(family: tooLong);
 
         var ex = await InvalidAsync(command);
@@ -126,54 +146,50 @@ public sealed class RegisterParticipantHandlerTests
     {
         var requestId = Guid.NewGuid().ToString();
 
-        var first = await Handler.HandleAsync(Valid(requestId), Ct);
-        var second = await Handler.HandleAsync(Valid(requestId.ToUpperInvariant()), Ct);
+        var first = await Handler.HandleAsync(Staff, Valid(requestId), Ct);
+        var second = await Handler.HandleAsync(Staff, Valid(requestId.ToUpperInvariant()), Ct);
 
         Assert.Equal(first.Id, second.Id);
-        Assert.Single(_repository.Stored);
-        Assert.Single(_repository.Events);
-        Assert.Equal(requestId, _repository.Stored[0].RequestId);
+        Assert.Equal(1, await StoredAsync());
+        Assert.Single(await EventsAsync());
+        Assert.Equal(first.Id, (await Repository.FindByRequestIdAsync(requestId, Ct))?.Id);
     }
 
     [Fact]
-    public async Task A_retry_that_loses_the_race_answers_with_the_winners_participant()
+    public async Task Concurrent_retries_of_one_request_all_answer_with_one_participant()
     {
         var requestId = Guid.NewGuid().ToString();
-        var first = await Handler.HandleAsync(Valid(requestId), Ct);
-        // The retry's first lookup misses (the winner has not committed yet), so it reaches the store.
-        _repository.MissRequestIdLookups = 1;
 
-        var second = await Handler.HandleAsync(Valid(requestId), Ct);
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Handler.HandleAsync(Staff, Valid(requestId), Ct))));
 
-        Assert.Equal(first.Id, second.Id);
-        Assert.Equal(2, _repository.AddCalls);
-        Assert.Single(_repository.Stored);
+        Assert.Single(results.Select(p => p.Id).Distinct());
+        Assert.Equal(1, await StoredAsync());
+        Assert.Single(await EventsAsync());
     }
 
     [Fact]
     public async Task Without_request_id_each_call_is_its_own_request()
     {
-        var first = await Handler.HandleAsync(Valid(personnummer: "19121212-1212"), Ct);
-        var second = await Handler.HandleAsync(Valid(personnummer: "811218-9876"), Ct);
+        var first = await Handler.HandleAsync(Staff, Valid(personnummer: "19121212-1212"), Ct);
+        var second = await Handler.HandleAsync(Staff, Valid(personnummer: "811218-9876"), Ct);
 
         Assert.NotEqual(first.Id, second.Id);
-        Assert.Equal(2, _repository.Stored.Count);
-        Assert.NotEqual(_repository.Stored[0].RequestId, _repository.Stored[1].RequestId);
+        Assert.Equal(2, await StoredAsync());
     }
 
     [Fact]
     public async Task Registering_a_personnummer_twice_is_already_exists()
     {
-        await Handler.HandleAsync(Valid(Guid.NewGuid().ToString(), personnummer: "19121212-1212"), Ct);
+        await Handler.HandleAsync(Staff, Valid(Guid.NewGuid().ToString(), personnummer: "19121212-1212"), Ct);
 
         // Same person, other spelling and another request.
         var ex = await Assert.ThrowsAsync<AlreadyExistsException>(
-            () => Handler.HandleAsync(Valid(Guid.NewGuid().ToString(), personnummer: "121212+1212", given: "Other"), Ct));
+            () => Handler.HandleAsync(Staff, Valid(Guid.NewGuid().ToString(), personnummer: "121212+1212", given: "Other"), Ct));
 
         Assert.Equal(RegisterParticipantHandler.ReasonPersonnummerTaken, ex.Reason);
         Assert.Equal("PERSONNUMMER_ALREADY_REGISTERED", ex.Reason);
         Assert.DoesNotContain("1212", ex.Message, StringComparison.Ordinal);
-        Assert.Single(_repository.Stored);
+        Assert.Equal(1, await StoredAsync());
     }
 
     [Theory]
@@ -182,9 +198,9 @@ public sealed class RegisterParticipantHandlerTests
     [InlineData(Gender.Other, "other")]
     public async Task Registered_event_carries_id_gender_and_birth_year(Gender gender, string expected)
     {
-        var participant = await Handler.HandleAsync(Valid(personnummer: "811218-9876", gender: gender), Ct);
+        var participant = await Handler.HandleAsync(Staff, Valid(personnummer: "811218-9876", gender: gender), Ct);
 
-        var registered = Assert.IsType<ParticipantRegistered>(Assert.Single(_repository.Events));
+        var registered = Assert.IsType<ParticipantRegistered>(Assert.Single(await EventsAsync()));
         Assert.Equal(participant.Id, registered.ParticipantId);
         Assert.Equal(expected, registered.Gender);
         Assert.Equal(1981, registered.BirthYear);
@@ -194,9 +210,9 @@ public sealed class RegisterParticipantHandlerTests
     [Fact]
     public async Task Registered_event_carries_no_personnummer_and_no_name()
     {
-        await Handler.HandleAsync(Valid(personnummer: "811218-9876", given: "Karin", family: "Lindqvist"), Ct);
+        await Handler.HandleAsync(Staff, Valid(personnummer: "811218-9876", given: "Karin", family: "Lindqvist"), Ct);
 
-        var registered = Assert.Single(_repository.Events);
+        var registered = Assert.Single(await EventsAsync());
         var properties = registered.GetType().GetProperties();
         Assert.DoesNotContain(properties, p =>
             p.Name.Contains("personnummer", StringComparison.OrdinalIgnoreCase)
@@ -225,24 +241,60 @@ public sealed class RegisterParticipantHandlerTests
     public async Task Today_is_the_Swedish_calendar_day_not_the_UTC_day()
     {
         // 22:30 UTC on 31 May 2025 is 00:30 on 1 June in Stockholm: someone born on 1 June exists already.
-        _clock.Now = new DateTimeOffset(2025, 5, 31, 22, 30, 0, TimeSpan.Zero);
+        _harness.Clock.Now = new DateTimeOffset(2025, 5, 31, 22, 30, 0, TimeSpan.Zero);
         const string nine = "250601123";
         var bornToday = $"20{nine[..6]}-{nine[6..]}{Personnummer.CheckDigit(nine)}";
 
-        var participant = await Handler.HandleAsync(Valid(personnummer: bornToday), Ct);
+        var participant = await Handler.HandleAsync(Staff, Valid(personnummer: bornToday), Ct);
 
-        Assert.Equal(new DateOnly(2025, 6, 1), participant.Personnummer.BirthDate);
+        Assert.Equal(new DateOnly(2025, 6, 1), participant.Personnummer!.BirthDate);
     }
 
     [Fact]
     public async Task Born_tomorrow_in_Sweden_is_refused()
     {
-        _clock.Now = new DateTimeOffset(2025, 5, 31, 21, 30, 0, TimeSpan.Zero); // 23:30 in Stockholm
+        _harness.Clock.Now = new DateTimeOffset(2025, 5, 31, 21, 30, 0, TimeSpan.Zero); // 23:30 in Stockholm
         const string nine = "250601123";
         var bornTomorrow = $"20{nine[..6]}-{nine[6..]}{Personnummer.CheckDigit(nine)}";
 
         var ex = await InvalidAsync(Valid(personnummer: bornTomorrow));
 
         Assert.Equal("personnummer", Assert.Single(ex.Violations).Field);
+    }
+
+    [Fact]
+    public async Task Protected_identity_publishes_nothing_downstream()
+    {
+        var participant = await Handler.HandleAsync(Staff, Valid(protectedIdentity: true), Ct);
+
+        Assert.True(participant.ProtectedIdentity);
+        Assert.Null(participant.DownstreamId);
+        Assert.Empty(await EventsAsync());
+    }
+
+    [Theory]
+    [InlineData(Roles.Gruppledare)]
+    [InlineData(Roles.Insatsansvarig)]
+    [InlineData(Roles.Analytiker)]
+    [InlineData(Roles.Ledning)]
+    [InlineData(Roles.Forbundschef)]
+    public async Task Roles_without_personal_data_may_not_register(string role)
+    {
+        var ex = await Assert.ThrowsAsync<PermissionDeniedException>(
+            () => Handler.HandleAsync(ParticipantsHarness.As(role), Valid(), Ct));
+
+        Assert.Equal(ParticipantAccess.ReasonRoleNotAllowed, ex.Reason);
+        Assert.Equal(0, await StoredAsync());
+    }
+
+    [Fact]
+    public async Task Registration_is_in_the_access_log()
+    {
+        var participant = await Handler.HandleAsync(Staff, Valid(), Ct);
+
+        var entry = Assert.Single(await _harness.Get<IAccessLog>().ListForParticipantAsync(participant.Id, Ct));
+        Assert.Equal(AccessActions.Register, entry.Action);
+        Assert.Equal("samordnare-1", entry.Subject);
+        Assert.Equal(AccessOutcome.Allowed, entry.Outcome);
     }
 }

@@ -13,7 +13,7 @@ public sealed class ActivitiesGrpcService(CatalogueHandlers catalogue) : Activit
 {
     public override async Task<ProtoInsats> DefineInsats(DefineInsatsRequest request, ServerCallContext context) =>
         ToProto(await catalogue.DefineAsync(
-            new DefineInsatsCommand(request.RequestId, request.Name, ToDomain(request.Kind), request.BudgetedPlaces),
+            new DefineInsatsCommand(request.RequestId, request.Name, ToDomain(request.Kind), request.BudgetedPlaces, request.PlanDeadlineDays),
             context.CancellationToken));
 
     public override async Task<ProtoInsats> GetInsats(GetInsatsRequest request, ServerCallContext context) =>
@@ -48,6 +48,7 @@ public sealed class ActivitiesGrpcService(CatalogueHandlers catalogue) : Activit
             _ => ProtoKind.CountOnly,
         },
         BudgetedPlaces = insats.BudgetedPlaces,
+        PlanDeadlineDays = insats.PlanDeadlineDays,
         DefinedAt = Timestamp.FromDateTime(insats.DefinedAt),
     };
 }

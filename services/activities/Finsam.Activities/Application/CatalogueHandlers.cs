@@ -4,7 +4,7 @@ using Finsam.Platform.Errors;
 
 namespace Finsam.Activities.Application;
 
-public sealed record DefineInsatsCommand(string? RequestId, string? Name, InsatsKind? Kind, int BudgetedPlaces);
+public sealed record DefineInsatsCommand(string? RequestId, string? Name, InsatsKind? Kind, int BudgetedPlaces, int PlanDeadlineDays = 0);
 
 /// <summary>The insats catalogue: define, look up, list.</summary>
 public sealed class CatalogueHandlers(IInsatsRepository repository, TimeProvider clock)
@@ -39,6 +39,11 @@ public sealed class CatalogueHandlers(IInsatsRepository repository, TimeProvider
             violations.Add(new FieldViolation("budgeted_places", "Budgeterade platser ska vara mellan 0 och 10 000."));
         }
 
+        if (command.PlanDeadlineDays is < 0 or > 365)
+        {
+            violations.Add(new FieldViolation("plan_deadline_days", "Tidsgränsen för plan ska vara mellan 0 och 365 dagar (0 = ingen)."));
+        }
+
         if (violations.Count > 0)
         {
             throw new ValidationFailedException(violations);
@@ -50,7 +55,7 @@ public sealed class CatalogueHandlers(IInsatsRepository repository, TimeProvider
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var insats = new Insats(Insats.NewId(), name, command.Kind!.Value, command.BudgetedPlaces, now);
+        var insats = new Insats(Insats.NewId(), name, command.Kind!.Value, command.BudgetedPlaces, now, command.PlanDeadlineDays);
         var defined = new InsatsDefined(insats.Id, insats.Name, KindName(insats.Kind), insats.BudgetedPlaces, now);
         try
         {

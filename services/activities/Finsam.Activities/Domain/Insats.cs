@@ -1,7 +1,7 @@
 namespace Finsam.Activities.Domain;
 
 /// <summary>An insats in the catalogue: what the förbund funds and offers.</summary>
-public sealed record Insats(string Id, string Name, InsatsKind Kind, int BudgetedPlaces, DateTime DefinedAt)
+public sealed record Insats(string Id, string Name, InsatsKind Kind, int BudgetedPlaces, DateTime DefinedAt, int PlanDeadlineDays = 0)
 {
     public static string NewId() => Guid.CreateVersion7().ToString();
 }

@@ -25,6 +25,7 @@ public sealed class DocumentInsatsRepository(IDocumentStore store, OutboxSignal 
             Name = insats.Name,
             Kind = CatalogueHandlers.KindName(insats.Kind),
             BudgetedPlaces = insats.BudgetedPlaces,
+            PlanDeadlineDays = insats.PlanDeadlineDays,
             DefinedAt = insats.DefinedAt,
             RequestId = requestId,
         };
@@ -67,5 +68,6 @@ public sealed class DocumentInsatsRepository(IDocumentStore store, OutboxSignal 
                 _ => InsatsKind.CountOnly,
             },
             document.BudgetedPlaces,
-            DateTime.SpecifyKind(document.DefinedAt.ToUniversalTime(), DateTimeKind.Utc));
+            DateTime.SpecifyKind(document.DefinedAt.ToUniversalTime(), DateTimeKind.Utc),
+            document.PlanDeadlineDays);
 }

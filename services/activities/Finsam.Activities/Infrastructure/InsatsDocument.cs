@@ -15,5 +15,8 @@ public sealed class InsatsDocument : OutboxDocument
 
     public DateTime DefinedAt { get; set; }
 
+    /// <summary>0: no plan deadline.</summary>
+    public int PlanDeadlineDays { get; set; }
+
     public string RequestId { get; set; } = "";
 }

@@ -1,14 +1,19 @@
 using Finsam.IntegrationEvents;
-using Finsam.Participants.Application;
+using Finsam.Participants.Application.Registry;
 using Finsam.Participants.Domain;
+using Finsam.Platform.Errors;
 using Finsam.Platform.Outbox;
 using Finsam.Platform.Storage;
+using static Finsam.Participants.Infrastructure.DocumentMapping;
 
 namespace Finsam.Participants.Infrastructure;
 
 /// <summary>The participant repository on the platform's document store (LiteDB or MongoDB).</summary>
 public sealed class DocumentParticipantRepository(IDocumentStore store, OutboxSignal outboxSignal) : IParticipantRepository
 {
+    public const string ReasonConflict = "PARTICIPANT_CHANGED";
+    private const string RemovedPrefix = "removed:";
+
     private readonly IDocumentCollection<ParticipantDocument> _participants = store.Collection<ParticipantDocument>(ParticipantDocument.CollectionName);
 
     /// <summary>Unique indexes that make duplicates impossible rather than merely checked for.</summary>
@@ -22,18 +27,7 @@ public sealed class DocumentParticipantRepository(IDocumentStore store, OutboxSi
 
     public async Task AddAsync(Participant participant, string requestId, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
     {
-        var document = new ParticipantDocument
-        {
-            Id = participant.Id,
-            Personnummer = participant.Personnummer.Value,
-            GivenName = participant.Name.Given,
-            FamilyName = participant.Name.Family,
-            Gender = RegisterParticipantHandler.ToEventGender(participant.Gender),
-            BirthYear = participant.BirthYear,
-            IsSamordningsnummer = participant.Personnummer.IsSamordningsnummer,
-            RegisteredAt = participant.RegisteredAt,
-            RequestId = requestId,
-        };
+        var document = ToDocument(participant, new ParticipantDocument { RequestId = requestId });
         foreach (var integrationEvent in events)
         {
             document.Enqueue(integrationEvent);
@@ -52,7 +46,36 @@ public sealed class DocumentParticipantRepository(IDocumentStore store, OutboxSi
             throw new RequestIdTakenException();
         }
 
+        participant.Version = document.Version;
         outboxSignal.Notify();
+    }
+
+    public async Task SaveAsync(Participant participant, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
+    {
+        var stored = await _participants.GetAsync(participant.Id, cancellationToken)
+            ?? throw new InvalidOperationException("Only a stored participant can be saved.");
+        if (stored.Version != participant.Version)
+        {
+            throw Conflict();
+        }
+
+        // The stored document keeps its request id and its not-yet-dispatched events.
+        var document = ToDocument(participant, stored);
+        foreach (var integrationEvent in events)
+        {
+            document.Enqueue(integrationEvent);
+        }
+
+        if (!await _participants.ReplaceAsync(document, participant.Version, cancellationToken))
+        {
+            throw Conflict();
+        }
+
+        participant.Version = document.Version;
+        if (events.Count > 0)
+        {
+            outboxSignal.Notify();
+        }
     }
 
     public async Task<Participant?> GetAsync(string participantId, CancellationToken cancellationToken) =>
@@ -64,19 +87,77 @@ public sealed class DocumentParticipantRepository(IDocumentStore store, OutboxSi
         return ToDomain(found.FirstOrDefault());
     }
 
+    public async Task<Participant?> FindByPersonnummerAsync(string personnummer, CancellationToken cancellationToken)
+    {
+        var found = await _participants.FindAsync(p => p.Personnummer == personnummer, 1, cancellationToken);
+        return ToDomain(found.FirstOrDefault());
+    }
+
+    public async Task<IReadOnlyList<Participant>> ListAfterAsync(string? afterId, int limit, CancellationToken cancellationToken) =>
+        (await _participants.ListAfterAsync(afterId, limit, cancellationToken)).Select(d => ToDomain(d)!).ToList();
+
     public Task<long> CountAsync(CancellationToken cancellationToken) => _participants.CountAsync(null, cancellationToken);
 
-    private static Participant? ToDomain(ParticipantDocument? document) => document is null
-        ? null
-        : new Participant(
-            document.Id,
-            Personnummer.Restore(document.Personnummer),
-            new PersonName(document.GivenName, document.FamilyName),
-            document.Gender switch
+    private static ConcurrencyConflictException Conflict() =>
+        new(ReasonConflict, "Deltagaren har ändrats av någon annan. Läs om och försök igen.");
+
+    private static ParticipantDocument ToDocument(Participant participant, ParticipantDocument document)
+    {
+        document.Id = participant.Id;
+        document.Personnummer = participant.Personnummer?.Value ?? RemovedPrefix + participant.Id;
+        document.GivenName = participant.Name?.Given ?? "";
+        document.FamilyName = participant.Name?.Family ?? "";
+        document.Gender = ToCode(participant.Gender);
+        document.BirthYear = participant.BirthYear;
+        document.IsSamordningsnummer = participant.IsSamordningsnummer;
+        document.ProtectedIdentity = participant.ProtectedIdentity;
+        document.RegisteredAt = participant.RegisteredAt;
+        document.RegisteredBy = DocumentMapping.ToDocument(participant.RegisteredBy);
+        document.Consents = participant.Consents.Select(c => new ConsentDocument
+        {
+            Id = c.Id,
+            Agencies = [.. c.Agencies],
+            GivenOn = ToIso(c.GivenOn),
+            WithdrawnOn = c.WithdrawnOn is { } withdrawn ? ToIso(withdrawn) : null,
+            RecordedBy = DocumentMapping.ToDocument(c.RecordedBy),
+            RecordedAt = c.RecordedAt,
+        }).ToList();
+        document.Corrections = participant.Corrections.Select(DocumentMapping.ToDocument).ToList();
+        document.IdentityRemovedAt = participant.IdentityRemovedAt;
+        return document;
+    }
+
+    private static Participant? ToDomain(ParticipantDocument? document)
+    {
+        if (document is null)
+        {
+            return null;
+        }
+
+        var removed = document.IdentityRemovedAt is not null;
+        return new Participant
+        {
+            Id = document.Id,
+            Personnummer = removed ? null : Domain.Personnummer.Restore(document.Personnummer),
+            Name = removed ? null : new PersonName(document.GivenName, document.FamilyName),
+            Gender = GenderFromCode(document.Gender),
+            BirthYear = document.BirthYear,
+            IsSamordningsnummer = document.IsSamordningsnummer,
+            ProtectedIdentity = document.ProtectedIdentity,
+            RegisteredAt = Utc(document.RegisteredAt),
+            RegisteredBy = DocumentMapping.ToDomain(document.RegisteredBy),
+            Consents = document.Consents.Select(c => new Consent
             {
-                "woman" => Gender.Woman,
-                "man" => Gender.Man,
-                _ => Gender.Other,
-            },
-            DateTime.SpecifyKind(document.RegisteredAt.ToUniversalTime(), DateTimeKind.Utc));
+                Id = c.Id,
+                Agencies = c.Agencies,
+                GivenOn = FromIso(c.GivenOn),
+                WithdrawnOn = FromIsoOrNull(c.WithdrawnOn),
+                RecordedBy = DocumentMapping.ToDomain(c.RecordedBy),
+                RecordedAt = Utc(c.RecordedAt),
+            }).ToList(),
+            Corrections = document.Corrections.Select(DocumentMapping.ToDomain).ToList(),
+            IdentityRemovedAt = document.IdentityRemovedAt is { } at ? Utc(at) : null,
+            Version = document.Version,
+        };
+    }
 }

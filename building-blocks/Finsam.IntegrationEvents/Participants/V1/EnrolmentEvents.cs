@@ -1,0 +1,86 @@
+namespace Finsam.IntegrationEvents.Participants.V1;
+
+// An enrolment (inskrivning) is one stay in one insats; a person may have several. Events about it carry
+// the enrolment id, never a name or personnummer. ParticipantId is null for anonymous enrolments and for
+// people with skyddade personuppgifter (Anonymous is then true): they are counted, never identified.
+
+/// <summary>The facts recorded at the start of a stay, the "before" of every before/after in the report.</summary>
+/// <param name="Gender">"woman", "man" or "other".</param>
+/// <param name="BirthYear">Null for anonymous enrolments, which carry only the age band.</param>
+/// <param name="AgeBand">Five-year band at the start date, see <see cref="ParticipantCodes.AgeBands"/>.</param>
+/// <param name="ForsorjningAtStart">Codes of <see cref="ParticipantCodes.Forsorjning"/>; one or more.</param>
+/// <param name="ReferringAgency">The agency of the referral the stay came from, if any.</param>
+public sealed record EnrolmentStarted(
+    string EnrolmentId,
+    string? ParticipantId,
+    string InsatsId,
+    DateOnly StartDate,
+    bool Anonymous,
+    string Gender,
+    int? BirthYear,
+    string AgeBand,
+    IReadOnlyList<string> ForsorjningAtStart,
+    string? SysselsattningAtStart,
+    string? EducationLevel,
+    int? YearsInSupport,
+    string? ReferringAgency,
+    DateTime OccurredAt) : IIntegrationEvent;
+
+/// <summary>The start facts were corrected; the record carries all of them as they now stand.</summary>
+public sealed record EnrolmentStartCorrected(
+    string EnrolmentId,
+    string InsatsId,
+    DateOnly StartDate,
+    IReadOnlyList<string> ForsorjningAtStart,
+    string? SysselsattningAtStart,
+    string? EducationLevel,
+    int? YearsInSupport,
+    string Reason,
+    DateTime OccurredAt) : IIntegrationEvent;
+
+/// <param name="GoalKind">"work" or "studies": what the huvudmål is about.</param>
+/// <param name="WithinDeadline">Null when the insats sets no plan deadline.</param>
+public sealed record PlanRecorded(
+    string EnrolmentId, string InsatsId, string PlanId, DateOnly RecordedOn, string GoalKind, DateOnly? ReviewDate, bool? WithinDeadline, DateTime OccurredAt)
+    : IIntegrationEvent;
+
+/// <summary>A staff assessment (Kind "staff": DOA, AWP …) or a self-assessment (Kind "self": the livshjul …).</summary>
+/// <param name="Phase">"start", "end" or "other".</param>
+/// <param name="Result">The staff instrument's result as the instrument writes it; empty for self-assessments.</param>
+/// <param name="Scores">Per area (self-assessments), e.g. "sleep" → 4.</param>
+public sealed record AssessmentRecorded(
+    string EnrolmentId,
+    string InsatsId,
+    string AssessmentId,
+    string Kind,
+    string Instrument,
+    string InstrumentVersion,
+    string Phase,
+    DateOnly AssessedOn,
+    string Result,
+    IReadOnlyDictionary<string, int> Scores,
+    DateTime OccurredAt) : IIntegrationEvent;
+
+/// <param name="Reasons">Codes of <see cref="ParticipantCodes.EndReasons"/>; one or more.</param>
+public sealed record EnrolmentEnded(
+    string EnrolmentId,
+    string InsatsId,
+    DateOnly EndDate,
+    IReadOnlyList<string> Reasons,
+    string SysselsattningAtEnd,
+    IReadOnlyList<string> ForsorjningAtEnd,
+    DateTime OccurredAt) : IIntegrationEvent;
+
+/// <summary>The ending was corrected; the record carries all end facts as they now stand.</summary>
+public sealed record EnrolmentEndCorrected(
+    string EnrolmentId,
+    string InsatsId,
+    DateOnly EndDate,
+    IReadOnlyList<string> Reasons,
+    string SysselsattningAtEnd,
+    IReadOnlyList<string> ForsorjningAtEnd,
+    string Reason,
+    DateTime OccurredAt) : IIntegrationEvent;
+
+/// <summary>A follow-up contact (uppföljning) after the end, at most 12 months after it.</summary>
+public sealed record FollowUpRecorded(string EnrolmentId, string InsatsId, DateOnly ContactOn, DateTime OccurredAt) : IIntegrationEvent;

@@ -1,0 +1,27 @@
+using Finsam.Participants.Application.Access;
+using Finsam.Platform.Errors;
+using Finsam.Platform.Security;
+using Grpc.Core;
+
+namespace Finsam.Participants.Api;
+
+public static class CallContextExtensions
+{
+    /// <summary>The caller from the validated token and the purpose from the x-finsam-purpose header.</summary>
+    public static AccessContext GetAccessContext(this ServerCallContext context)
+    {
+        var purpose = context.RequestHeaders.GetValue(AccessPurposes.HeaderName);
+        if (string.IsNullOrEmpty(purpose))
+        {
+            purpose = AccessPurposes.Handlaggning;
+        }
+        else if (!AccessPurposes.All.Contains(purpose))
+        {
+            throw new ValidationFailedException([new FieldViolation(
+                AccessPurposes.HeaderName,
+                "Okänt ändamål: välj handlaggning, uppfoljning, registerutdrag, gallring, tillsyn eller support.")]);
+        }
+
+        return new AccessContext(context.GetCaller(), purpose);
+    }
+}

@@ -1,0 +1,99 @@
+using Finsam.IntegrationEvents.Participants.V1;
+using Finsam.Participants.Application.Access;
+using Finsam.Participants.Application.Registry;
+using Finsam.Participants.Domain;
+using Finsam.Platform.Errors;
+using Finsam.Platform.Security;
+
+namespace Finsam.Participants.Application.Consents;
+
+public sealed record GiveConsentCommand(string? ParticipantId, IReadOnlyList<string> Agencies, DateOnly? GivenOn);
+
+public sealed record WithdrawConsentCommand(string? ParticipantId, string? ConsentId, DateOnly? WithdrawnOn);
+
+/// <summary>
+/// Samtycke: given for named agencies from a date, withdrawable, never deleted. Each change is one write of
+/// the participant with its event.
+/// </summary>
+public sealed class ConsentHandlers(ParticipantLoader loader, ParticipantAccess access, IParticipantRepository repository, TimeProvider clock)
+{
+    public const string ReasonConsentNotFound = "CONSENT_NOT_FOUND";
+    public const string ReasonAlreadyWithdrawn = "CONSENT_ALREADY_WITHDRAWN";
+
+    public async Task<Consent> GiveAsync(AccessContext context, GiveConsentCommand command, CancellationToken cancellationToken)
+    {
+        var today = SwedishCalendar.Today(clock);
+        var violations = new List<FieldViolation>();
+        var agencies = command.Agencies.Select(a => a.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (agencies.Count == 0)
+        {
+            violations.Add(new FieldViolation("agencies", "Ange minst en aktör som samtycket gäller (fk, af, kommun, region, annan)."));
+        }
+        else if (agencies.FirstOrDefault(a => !Agencies.IsKnown(a)) is { } unknown)
+        {
+            violations.Add(new FieldViolation("agencies", $"Okänd aktör \"{Truncate(unknown)}\": välj bland fk, af, kommun, region, annan."));
+        }
+
+        if (command.GivenOn is null)
+        {
+            violations.Add(new FieldViolation("given_on", "Datum för samtycket saknas."));
+        }
+        else if (command.GivenOn > today)
+        {
+            violations.Add(new FieldViolation("given_on", "Samtycket kan inte vara givet i framtiden."));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new ValidationFailedException(violations);
+        }
+
+        var participant = await loader.LoadAsync(command.ParticipantId, cancellationToken);
+        await access.EnsureMayAccessAsync(context, participant, AccessActions.GiveConsent, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var consent = new Consent
+        {
+            Id = Guid.CreateVersion7().ToString(),
+            Agencies = agencies,
+            GivenOn = command.GivenOn!.Value,
+            RecordedBy = context.Actor,
+            RecordedAt = now,
+        };
+        participant.Consents.Add(consent);
+        await repository.SaveAsync(participant, [new ConsentGiven(consent.Id, participant.DownstreamId, agencies, consent.GivenOn, now)], cancellationToken);
+        return consent;
+    }
+
+    public async Task<Consent> WithdrawAsync(AccessContext context, WithdrawConsentCommand command, CancellationToken cancellationToken)
+    {
+        var participant = await loader.LoadAsync(command.ParticipantId, cancellationToken);
+        await access.EnsureMayAccessAsync(context, participant, AccessActions.WithdrawConsent, cancellationToken);
+        var consent = participant.Consents.FirstOrDefault(c => c.Id == command.ConsentId)
+            ?? throw new NotFoundException(ReasonConsentNotFound, "Samtycket finns inte för den här deltagaren.");
+        if (consent.WithdrawnOn is not null)
+        {
+            throw new PreconditionFailedException(ReasonAlreadyWithdrawn, "Samtycket är redan återkallat.");
+        }
+
+        var today = SwedishCalendar.Today(clock);
+        var withdrawnOn = command.WithdrawnOn ?? today;
+        if (withdrawnOn > today || withdrawnOn < consent.GivenOn)
+        {
+            throw new ValidationFailedException([new FieldViolation("withdrawn_on", "Datum för återkallelse ska ligga mellan samtyckets datum och i dag.")]);
+        }
+
+        consent.WithdrawnOn = withdrawnOn;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await repository.SaveAsync(participant, [new ConsentWithdrawn(consent.Id, participant.DownstreamId, withdrawnOn, now)], cancellationToken);
+        return consent;
+    }
+
+    public async Task<(Participant Participant, IReadOnlyList<Consent> Consents)> ListAsync(AccessContext context, string? participantId, CancellationToken cancellationToken)
+    {
+        var participant = await loader.LoadAsync(participantId, cancellationToken);
+        await access.EnsureMayAccessAsync(context, participant, AccessActions.ReadConsents, cancellationToken);
+        return (participant, participant.Consents);
+    }
+
+    private static string Truncate(string value) => value.Length <= 20 ? value : value[..20] + "…";
+}

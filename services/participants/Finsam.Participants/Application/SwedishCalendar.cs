@@ -1,0 +1,15 @@
+namespace Finsam.Participants.Application;
+
+/// <summary>
+/// Dates of the domain (start, end, consent) are Swedish calendar days, not UTC's. Looked up once; a host
+/// without tzdata falls back to Swedish standard time (UTC+1), an hour off in summer at most.
+/// </summary>
+public static class SwedishCalendar
+{
+    private static readonly TimeZoneInfo Sweden =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Stockholm", out var zone)
+            ? zone
+            : TimeZoneInfo.CreateCustomTimeZone("Sweden-standard", TimeSpan.FromHours(1), "Sweden (standard time)", "CET");
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Sweden));
+}

@@ -1,0 +1,44 @@
+using Finsam.Participants.Application.Catalogue;
+using Finsam.Platform.Errors;
+using Finsam.Protos.Activities.V1;
+using Grpc.Core;
+
+namespace Finsam.Participants.Infrastructure;
+
+/// <summary>Asks the activities service's catalogue (finsam.activities.v1.GetInsats) over gRPC.</summary>
+public sealed class GrpcInsatsCatalogue(ActivitiesService.ActivitiesServiceClient client) : IInsatsCatalogue
+{
+    public const string ReasonUnavailable = "CATALOGUE_UNAVAILABLE";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+
+    public async Task<InsatsInfo?> GetAsync(string insatsId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var insats = await client.GetInsatsAsync(
+                new GetInsatsRequest { InsatsId = insatsId },
+                deadline: DateTime.UtcNow + Deadline,
+                cancellationToken: cancellationToken);
+            return new InsatsInfo(
+                insats.InsatsId,
+                insats.Name,
+                insats.Kind switch
+                {
+                    InsatsKind.Individual => "individual",
+                    InsatsKind.GroupCourse => "group-course",
+                    InsatsKind.Structural => "structural",
+                    _ => "count-only",
+                },
+                insats.BudgetedPlaces,
+                insats.PlanDeadlineDays > 0 ? insats.PlanDeadlineDays : null);
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
+        {
+            return null;
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal)
+        {
+            throw new ServiceUnavailableException(ReasonUnavailable, "Insatskatalogen kan inte nås just nu. Försök igen om en stund.");
+        }
+    }
+}
