@@ -2,6 +2,7 @@ using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Catalogue;
 using Finsam.Participants.Application.Consents;
 using Finsam.Participants.Application.Registry;
+using Finsam.Participants.Infrastructure.Gallring;
 using Finsam.Platform.Correlation;
 using Finsam.Platform.Messaging;
 using Finsam.Platform.Storage;
@@ -53,6 +54,8 @@ public static class ParticipantsServiceCollectionExtensions
         services.AddScoped<GetAccessLogExtractHandler>();
         services.AddFinsamStorageInitializer(DocumentParticipantRepository.EnsureIndexesAsync);
         services.AddFinsamStorageInitializer(DocumentAccessLog.EnsureIndexesAsync);
+
+        services.AddGallring();
         return services;
     }
 }
