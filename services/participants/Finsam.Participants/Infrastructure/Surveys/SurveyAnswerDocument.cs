@@ -1,0 +1,42 @@
+using Finsam.IntegrationEvents.Participants.V1;
+using Finsam.Platform.Outbox;
+
+namespace Finsam.Participants.Infrastructure.Surveys;
+
+/// <summary>
+/// One stored survey answer: the insats, the month, the instrument version, the answers, and nothing else —
+/// no participant, enrolment, submitter or timestamp. The base class adds the id (random), the store's
+/// version counter and the pending SurveyAnswered event until it is published.
+/// </summary>
+public sealed class SurveyAnswerDocument : OutboxDocument
+{
+    public const string CollectionName = "survey_answers";
+
+    public string InsatsId { get; set; } = "";
+
+    /// <summary>"YYYY-MM".</summary>
+    public string Period { get; set; } = "";
+
+    public string InstrumentId { get; set; } = "";
+
+    public int InstrumentVersion { get; set; }
+
+    /// <summary>Question code → option code; unanswered questions are absent.</summary>
+    public Dictionary<string, string> Answers { get; set; } = [];
+
+    /// <summary>SHA-256 (hex) of the client's request id, or of a random one; unique, so a retry stores nothing new.</summary>
+    public string RequestIdHash { get; set; } = "";
+
+    /// <summary>
+    /// Queues the event as <see cref="OutboxDocument.Enqueue"/> does, then strips what would tie it to the moment
+    /// and the request that caused it: the outbox's message id is time-ordered (UUIDv7, to the millisecond) and
+    /// becomes the bus message id, and the correlation id leads to the request in the logs, and so to the caller.
+    /// </summary>
+    public void EnqueueUnlinked(SurveyAnswered answered)
+    {
+        Enqueue(answered);
+        var entry = Outbox[^1];
+        entry.MessageId = Guid.NewGuid().ToString();
+        entry.CorrelationId = null;
+    }
+}
