@@ -11,6 +11,7 @@ builder.Services.AddParticipants(builder.Configuration);
 var app = builder.Build();
 app.UseFinsamServiceDefaults();
 app.MapGrpcService<ParticipantsGrpcService>();
+app.MapGrpcService<ReferralsGrpcService>();
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>

@@ -29,6 +29,7 @@ public static class ParticipantsServiceCollectionExtensions
 
         services.AddFinsamMessaging(configuration, ServiceName);
         services.AddFinsamOutbox(ParticipantDocument.CollectionName);
+        services.AddFinsamOutbox(ReferralDocument.CollectionName);
         return services;
     }
 
@@ -53,6 +54,7 @@ public static class ParticipantsServiceCollectionExtensions
         services.AddScoped<GetAccessLogExtractHandler>();
         services.AddFinsamStorageInitializer(DocumentParticipantRepository.EnsureIndexesAsync);
         services.AddFinsamStorageInitializer(DocumentAccessLog.EnsureIndexesAsync);
+        services.AddReferrals();
         return services;
     }
 }
