@@ -13,6 +13,7 @@ app.UseFinsamServiceDefaults();
 app.MapGrpcService<ParticipantsGrpcService>();
 app.MapGrpcService<GallringGrpcService>();
 app.MapGrpcService<SurveysGrpcService>();
+app.MapGrpcService<ReferralsGrpcService>();
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>

@@ -13,6 +13,7 @@ public sealed record ReferralQueued(string ReferralId, string InsatsId, DateTime
 /// <param name="OverCapacity">Accepted beyond the budgeted places by an explicit decision.</param>
 public sealed record ReferralAccepted(string ReferralId, string InsatsId, bool OverCapacity, DateTime OccurredAt) : IIntegrationEvent;
 
+/// <param name="Reason">A code of <see cref="ReferralDeclineReasons"/>, never free text.</param>
 public sealed record ReferralDeclined(string ReferralId, string InsatsId, string Reason, DateTime OccurredAt) : IIntegrationEvent;
 
 public sealed record ReferralWithdrawn(string ReferralId, string InsatsId, DateTime OccurredAt) : IIntegrationEvent;

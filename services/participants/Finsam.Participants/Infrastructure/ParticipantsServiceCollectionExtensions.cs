@@ -31,6 +31,7 @@ public static class ParticipantsServiceCollectionExtensions
         services.AddFinsamMessaging(configuration, ServiceName);
         services.AddFinsamOutbox(ParticipantDocument.CollectionName);
         services.AddFinsamOutbox(Surveys.SurveyAnswerDocument.CollectionName);
+        services.AddFinsamOutbox(ReferralDocument.CollectionName);
         return services;
     }
 
@@ -58,6 +59,7 @@ public static class ParticipantsServiceCollectionExtensions
 
         services.AddGallring();
         services.AddSurveys();
+        services.AddReferrals();
         return services;
     }
 }
