@@ -12,6 +12,7 @@ var app = builder.Build();
 app.UseFinsamServiceDefaults();
 app.MapGrpcService<ParticipantsGrpcService>();
 app.MapGrpcService<GallringGrpcService>();
+app.MapGrpcService<EnrolmentsGrpcService>();
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>

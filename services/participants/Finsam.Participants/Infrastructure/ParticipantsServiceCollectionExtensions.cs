@@ -30,6 +30,7 @@ public static class ParticipantsServiceCollectionExtensions
 
         services.AddFinsamMessaging(configuration, ServiceName);
         services.AddFinsamOutbox(ParticipantDocument.CollectionName);
+        services.AddFinsamOutbox(EnrolmentDocument.CollectionName);
         return services;
     }
 
@@ -56,6 +57,7 @@ public static class ParticipantsServiceCollectionExtensions
         services.AddFinsamStorageInitializer(DocumentAccessLog.EnsureIndexesAsync);
 
         services.AddGallring();
+        services.AddEnrolments();
         return services;
     }
 }
