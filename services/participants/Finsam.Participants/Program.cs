@@ -14,6 +14,7 @@ app.MapGrpcService<ParticipantsGrpcService>();
 app.MapGrpcService<GallringGrpcService>();
 app.MapGrpcService<SurveysGrpcService>();
 app.MapGrpcService<ReferralsGrpcService>();
+app.MapGrpcService<EnrolmentsGrpcService>();
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>

@@ -32,6 +32,7 @@ public static class ParticipantsServiceCollectionExtensions
         services.AddFinsamOutbox(ParticipantDocument.CollectionName);
         services.AddFinsamOutbox(Surveys.SurveyAnswerDocument.CollectionName);
         services.AddFinsamOutbox(ReferralDocument.CollectionName);
+        services.AddFinsamOutbox(EnrolmentDocument.CollectionName);
         return services;
     }
 
@@ -60,6 +61,7 @@ public static class ParticipantsServiceCollectionExtensions
         services.AddGallring();
         services.AddSurveys();
         services.AddReferrals();
+        services.AddEnrolments();
         return services;
     }
 }

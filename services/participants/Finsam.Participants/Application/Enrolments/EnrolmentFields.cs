@@ -1,0 +1,161 @@
+using Finsam.Participants.Domain;
+using Finsam.Platform.Errors;
+
+namespace Finsam.Participants.Application.Enrolments;
+
+/// <summary>
+/// Validation shared by the enrolment handlers. Each method adds a violation naming the request's field
+/// (proto snake_case) with a Swedish description, and returns the cleaned value or null.
+/// </summary>
+public static class EnrolmentFields
+{
+    public const int MaxIdLength = 64;
+    public const int MaxShortText = 100;
+    public const int MaxLongText = 500;
+    public const int MaxListItems = 20;
+
+    public static string? Id(string? value, string field, string label, bool required, List<FieldViolation> violations)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            if (required)
+            {
+                violations.Add(new FieldViolation(field, $"{label} saknas."));
+            }
+
+            return null;
+        }
+
+        if (trimmed.Length > MaxIdLength || trimmed.Any(char.IsControl))
+        {
+            violations.Add(new FieldViolation(field, $"{label} är ogiltigt eller för långt (högst {MaxIdLength} tecken)."));
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>One code of <paramref name="codes"/>, or null when empty and not required.</summary>
+    public static string? Code(string? value, IReadOnlyDictionary<string, string> codes, string field, string label, bool required, List<FieldViolation> violations)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            if (required)
+            {
+                violations.Add(new FieldViolation(field, $"{label} saknas: välj bland {Allowed(codes)}."));
+            }
+
+            return null;
+        }
+
+        if (!codes.ContainsKey(trimmed))
+        {
+            violations.Add(new FieldViolation(field, $"Okänd kod \"{Truncate(trimmed)}\" för {label.ToLowerInvariant()}: välj bland {Allowed(codes)}."));
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>Distinct codes in the order given; at least <paramref name="min"/>.</summary>
+    public static IReadOnlyList<string>? Codes(
+        IEnumerable<string> values, IReadOnlyDictionary<string, string> codes, string field, string label, int min, List<FieldViolation> violations)
+    {
+        var list = values.Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (list.Count < min)
+        {
+            violations.Add(new FieldViolation(field, $"{label}: ange minst {min} av {Allowed(codes)}."));
+            return null;
+        }
+
+        if (list.FirstOrDefault(v => !codes.ContainsKey(v)) is { } unknown)
+        {
+            violations.Add(new FieldViolation(field, $"Okänd kod \"{Truncate(unknown)}\" för {label.ToLowerInvariant()}: välj bland {Allowed(codes)}."));
+            return null;
+        }
+
+        return list;
+    }
+
+    public static string? Text(string? value, string field, string label, int maxLength, bool required, List<FieldViolation> violations)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            if (required)
+            {
+                violations.Add(new FieldViolation(field, $"{label} saknas."));
+            }
+
+            return required ? null : "";
+        }
+
+        if (trimmed.Length > maxLength || trimmed.Any(c => char.IsControl(c) && c != '\n'))
+        {
+            violations.Add(new FieldViolation(field, $"{label} får vara högst {maxLength} tecken, utan styrtecken."));
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>A list of short texts: each non-empty, at most <paramref name="maxLength"/> characters.</summary>
+    public static IReadOnlyList<string>? Texts(
+        IEnumerable<string> values, string field, string label, int min, int max, int maxLength, List<FieldViolation> violations)
+    {
+        var list = values.Select(v => v.Trim()).ToList();
+        if (list.Count < min || list.Count > max)
+        {
+            violations.Add(new FieldViolation(field, min == max ? $"{label}: ange {min}." : $"{label}: ange mellan {min} och {max}."));
+            return null;
+        }
+
+        if (list.Any(v => v.Length == 0 || v.Length > maxLength || v.Any(char.IsControl)))
+        {
+            violations.Add(new FieldViolation(field, $"{label}: varje rad ska ha 1–{maxLength} tecken, utan styrtecken."));
+            return null;
+        }
+
+        return list;
+    }
+
+    public static DateOnly? RequiredDate(DateOnly? value, string field, string label, List<FieldViolation> violations)
+    {
+        if (value is null)
+        {
+            violations.Add(new FieldViolation(field, $"{label} saknas."));
+        }
+
+        return value;
+    }
+
+    /// <summary>A day something happened during the stay: from its start to its end, and not in the future.</summary>
+    public static void WithinStay(Enrolment enrolment, DateOnly day, DateOnly today, string field, string label, List<FieldViolation> violations)
+    {
+        if (day > today)
+        {
+            violations.Add(new FieldViolation(field, $"{label} kan inte ligga i framtiden."));
+        }
+        else if (day < enrolment.Start.StartDate || day > enrolment.LastDayOfStay(today))
+        {
+            var end = enrolment.Ending is { } ending ? Iso(ending.EndDate) : "i dag";
+            violations.Add(new FieldViolation(field, $"{label} ska ligga inom inskrivningen ({Iso(enrolment.Start.StartDate)} – {end})."));
+        }
+    }
+
+    public static void ThrowIfAny(List<FieldViolation> violations)
+    {
+        if (violations.Count > 0)
+        {
+            throw new ValidationFailedException(violations);
+        }
+    }
+
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Allowed(IReadOnlyDictionary<string, string> codes) => string.Join(", ", codes.Keys);
+
+    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

@@ -1,0 +1,49 @@
+using Finsam.IntegrationEvents.Participants.V1;
+using Finsam.Participants.Application.Access;
+using Finsam.Participants.Domain;
+using Finsam.Platform.Errors;
+
+namespace Finsam.Participants.Application.Enrolments;
+
+public sealed record RecordFollowUpCommand(string? EnrolmentId, string? Etag, DateOnly? ContactOn, string? Note);
+
+/// <summary>Uppföljning: contacts after the end, up to 12 months after it and nothing after that.</summary>
+public sealed class RecordFollowUpHandler(EnrolmentAccess access, IEnrolmentRepository repository, TimeProvider clock)
+{
+    public const string ReasonNotEnded = "ENROLMENT_NOT_ENDED";
+
+    public async Task<Enrolment> HandleAsync(AccessContext context, RecordFollowUpCommand command, CancellationToken cancellationToken)
+    {
+        var violations = new List<FieldViolation>();
+        var etag = Etags.Parse(command.Etag, violations);
+        var contactOn = EnrolmentFields.RequiredDate(command.ContactOn, "contact_on", "Datum för kontakten", violations);
+        var note = EnrolmentFields.Text(command.Note, "note", "Anteckning", FollowUp.MaxNoteLength, required: false, violations);
+        EnrolmentFields.ThrowIfAny(violations);
+
+        var enrolment = await access.LoadForChangeAsync(context, command.EnrolmentId, etag!.Value, cancellationToken);
+        if (enrolment.Ending is not { } ending)
+        {
+            throw new PreconditionFailedException(ReasonNotEnded, "Uppföljning registreras först när inskrivningen är avslutad.");
+        }
+
+        var lastDay = ending.EndDate.AddMonths(FollowUp.WindowMonths);
+        if (contactOn <= ending.EndDate || contactOn > lastDay)
+        {
+            violations.Add(new FieldViolation(
+                "contact_on",
+                $"Uppföljning kan registreras efter avslutet och högst 12 månader efter det: {EnrolmentFields.Iso(ending.EndDate.AddDays(1))} – {EnrolmentFields.Iso(lastDay)}."));
+        }
+        else if (contactOn > SwedishCalendar.Today(clock))
+        {
+            violations.Add(new FieldViolation("contact_on", "Datum för kontakten kan inte ligga i framtiden."));
+        }
+
+        EnrolmentFields.ThrowIfAny(violations);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var followUp = new FollowUp(Guid.CreateVersion7().ToString(), contactOn!.Value, note!, context.Actor, now);
+        enrolment.FollowUps.Add(followUp);
+        await repository.SaveAsync(enrolment, [new FollowUpRecorded(enrolment.Id, enrolment.InsatsId, followUp.ContactOn, now)], cancellationToken);
+        return enrolment;
+    }
+}

@@ -1,0 +1,106 @@
+using Finsam.IntegrationEvents;
+using Finsam.Participants.Application.Enrolments;
+using Finsam.Participants.Domain;
+using Finsam.Platform.Errors;
+using Finsam.Platform.Outbox;
+using Finsam.Platform.Storage;
+
+namespace Finsam.Participants.Infrastructure;
+
+/// <summary>The enrolment repository on the platform's document store (LiteDB or MongoDB).</summary>
+public sealed class DocumentEnrolmentRepository(IDocumentStore store, OutboxSignal outboxSignal) : IEnrolmentRepository
+{
+    private readonly IDocumentCollection<EnrolmentDocument> _enrolments = store.Collection<EnrolmentDocument>(EnrolmentDocument.CollectionName);
+
+    public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken)
+    {
+        var enrolments = store.Collection<EnrolmentDocument>(EnrolmentDocument.CollectionName);
+        await enrolments.EnsureIndexAsync(nameof(EnrolmentDocument.ActiveKey), unique: true, cancellationToken);
+        await enrolments.EnsureIndexAsync(nameof(EnrolmentDocument.RequestId), unique: true, cancellationToken);
+        await enrolments.EnsureIndexAsync(nameof(EnrolmentDocument.ParticipantId), unique: false, cancellationToken);
+        await enrolments.EnsureIndexAsync(nameof(EnrolmentDocument.InsatsId), unique: false, cancellationToken);
+        await enrolments.EnsureIndexAsync(nameof(EnrolmentDocument.OutboxPending), unique: false, cancellationToken);
+    }
+
+    /// <summary>The unique key that holds the person's one active slot in the insats while the stay runs.</summary>
+    public static string ActiveKeyOf(Enrolment enrolment) => enrolment switch
+    {
+        { IsEnded: true } => $"ended:{enrolment.Id}",
+        { ParticipantId: null } => $"anon:{enrolment.Id}",
+        _ => $"{enrolment.ParticipantId}|{enrolment.InsatsId}",
+    };
+
+    public async Task AddAsync(Enrolment enrolment, string requestId, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
+    {
+        var document = EnrolmentDocumentMapping.ToDocument(enrolment, new EnrolmentDocument { RequestId = requestId });
+        foreach (var integrationEvent in events)
+        {
+            document.Enqueue(integrationEvent);
+        }
+
+        try
+        {
+            await _enrolments.InsertAsync(document, cancellationToken);
+        }
+        catch (DuplicateKeyException ex) when (ex.Index == nameof(EnrolmentDocument.ActiveKey))
+        {
+            throw new EnrolmentAlreadyActiveException();
+        }
+        catch (DuplicateKeyException ex) when (ex.Index == nameof(EnrolmentDocument.RequestId))
+        {
+            throw new EnrolmentRequestIdTakenException();
+        }
+
+        enrolment.Version = document.Version;
+        outboxSignal.Notify();
+    }
+
+    public async Task SaveAsync(Enrolment enrolment, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
+    {
+        var stored = await _enrolments.GetAsync(enrolment.Id, cancellationToken)
+            ?? throw new InvalidOperationException("Only a stored enrolment can be saved.");
+        if (stored.Version != enrolment.Version)
+        {
+            throw Conflict();
+        }
+
+        // The stored document keeps its request id and its not-yet-dispatched events.
+        var document = EnrolmentDocumentMapping.ToDocument(enrolment, stored);
+        foreach (var integrationEvent in events)
+        {
+            document.Enqueue(integrationEvent);
+        }
+
+        if (!await _enrolments.ReplaceAsync(document, enrolment.Version, cancellationToken))
+        {
+            throw Conflict();
+        }
+
+        enrolment.Version = document.Version;
+        if (events.Count > 0)
+        {
+            outboxSignal.Notify();
+        }
+    }
+
+    public async Task<Enrolment?> GetAsync(string enrolmentId, CancellationToken cancellationToken) =>
+        EnrolmentDocumentMapping.ToDomain(await _enrolments.GetAsync(enrolmentId, cancellationToken));
+
+    public async Task<Enrolment?> FindByRequestIdAsync(string requestId, CancellationToken cancellationToken) =>
+        EnrolmentDocumentMapping.ToDomain((await _enrolments.FindAsync(e => e.RequestId == requestId, 1, cancellationToken)).FirstOrDefault());
+
+    public async Task<IReadOnlyList<Enrolment>> ListForParticipantAsync(string participantId, CancellationToken cancellationToken) =>
+        (await _enrolments.FindAsync(e => e.ParticipantId == participantId, cancellationToken: cancellationToken))
+            .OrderBy(e => e.Id, StringComparer.Ordinal) // v7 ids are time-ordered
+            .Select(e => EnrolmentDocumentMapping.ToDomain(e)!)
+            .ToList();
+
+    public async Task<IReadOnlyList<Enrolment>> ListActiveInInsatsAsync(string insatsId, CancellationToken cancellationToken) =>
+        (await _enrolments.FindAsync(e => e.InsatsId == insatsId && e.Ending == null, cancellationToken: cancellationToken))
+            .OrderBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => EnrolmentDocumentMapping.ToDomain(e)!)
+            .ToList();
+
+    private static ConcurrencyConflictException Conflict() =>
+        new(EnrolmentAccess.ReasonChanged, "Inskrivningen har ändrats av någon annan. Läs om och försök igen.");
+}
