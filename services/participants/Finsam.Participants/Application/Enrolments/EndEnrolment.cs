@@ -2,6 +2,7 @@ using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Microsoft.Extensions.Logging;
 
 namespace Finsam.Participants.Application.Enrolments;
 
@@ -12,7 +13,8 @@ public sealed record EndEnrolmentCommand(
 /// Avslut: the end date, one or more reasons, sysselsättning and försörjning at the end. Ends the stay's
 /// hold on the person's "one active stay per insats" slot. An ended stay is corrected, never ended again.
 /// </summary>
-public sealed class EndEnrolmentHandler(EnrolmentAccess access, IEnrolmentRepository repository, TimeProvider clock)
+public sealed class EndEnrolmentHandler(
+    EnrolmentAccess access, IEnrolmentRepository repository, Referrals.IReferralPlaces places, ILogger<EndEnrolmentHandler> logger, TimeProvider clock)
 {
     public const string ReasonAlreadyEnded = "ENROLMENT_ALREADY_ENDED";
 
@@ -36,7 +38,29 @@ public sealed class EndEnrolmentHandler(EnrolmentAccess access, IEnrolmentReposi
         var now = clock.GetUtcNow().UtcDateTime;
         enrolment.Ending = new EnrolmentEnding(endDate.Value, facts.Reasons!, facts.Sysselsattning!, facts.Forsorjning!, context.Actor, now);
         await repository.SaveAsync(enrolment, [Ended(enrolment, now)], cancellationToken);
+        await ReleaseReferralPlaceAsync(enrolment);
         return enrolment;
+    }
+
+    /// <summary>
+    /// The stay's end frees the place its referral held, so the insats' queue can move. A second write after
+    /// the end is saved: if it fails, the end still stands and the failure is logged for follow-up.
+    /// </summary>
+    private async Task ReleaseReferralPlaceAsync(Enrolment enrolment)
+    {
+        if (enrolment.ReferralId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await places.ReleasePlaceAsync(enrolment.ReferralId, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DomainErrorException or ConcurrencyConflictException)
+        {
+            logger.LogWarning(ex, "The place of referral {ReferralId} was not released after enrolment {EnrolmentId} ended", enrolment.ReferralId, enrolment.Id);
+        }
     }
 
     public static EnrolmentEnded Ended(Enrolment enrolment, DateTime now)

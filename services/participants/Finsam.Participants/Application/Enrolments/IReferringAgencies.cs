@@ -7,6 +7,10 @@ namespace Finsam.Participants.Application.Enrolments;
 /// </summary>
 public interface IReferringAgencies
 {
-    /// <summary>The agency code ("fk", "af", "kommun", "region", "annan"), or null when the referral is unknown.</summary>
-    Task<string?> AgencyOfReferralAsync(string referralId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The agency code ("fk", "af", "kommun", "region", "annan") of the referral the stay starts from, or null
+    /// when this source doesn't know the referral. Throws <see cref="Platform.Errors.ValidationFailedException"/>
+    /// on "referral_id" when the referral is for another person or insats, or hasn't been accepted.
+    /// </summary>
+    Task<string?> AgencyOfReferralAsync(string referralId, string insatsId, string? participantId, CancellationToken cancellationToken);
 }

@@ -84,7 +84,7 @@ public sealed class StartEnrolmentHandler(
             AgeBand = participant is null ? input.Anonymous!.AgeBand! : ParticipantCodes.AgeBandOf(AgeOn(participant, input.Start.StartDate)),
             Start = input.Start,
             ReferralId = input.ReferralId,
-            ReferringAgency = input.ReferralId is null ? null : await ReferringAgencyAsync(input.ReferralId, cancellationToken),
+            ReferringAgency = input.ReferralId is null ? null : await ReferringAgencyAsync(input.ReferralId, insats.Id, participant?.Id, cancellationToken),
             PlanDeadlineDays = insats.PlanDeadlineDays,
             StartedBy = context.Actor,
             StartedAt = now,
@@ -231,11 +231,11 @@ public sealed class StartEnrolmentHandler(
         return earlier;
     }
 
-    private async Task<string?> ReferringAgencyAsync(string referralId, CancellationToken cancellationToken)
+    private async Task<string?> ReferringAgencyAsync(string referralId, string insatsId, string? participantId, CancellationToken cancellationToken)
     {
         foreach (var source in referringAgencies)
         {
-            if (await source.AgencyOfReferralAsync(referralId, cancellationToken) is { } agency)
+            if (await source.AgencyOfReferralAsync(referralId, insatsId, participantId, cancellationToken) is { } agency)
             {
                 return agency;
             }
