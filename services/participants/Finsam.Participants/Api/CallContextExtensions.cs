@@ -10,6 +10,9 @@ public static class CallContextExtensions
     /// <summary>The caller from the validated token and the purpose from the x-finsam-purpose header.</summary>
     public static AccessContext GetAccessContext(this ServerCallContext context)
     {
+        // Who calls is settled first: a caller the token doesn't establish gets UNAUTHENTICATED, not a
+        // verdict on its headers.
+        var caller = context.GetCaller();
         var purpose = context.RequestHeaders.GetValue(AccessPurposes.HeaderName);
         if (string.IsNullOrEmpty(purpose))
         {
@@ -22,6 +25,6 @@ public static class CallContextExtensions
                 "Okänt ändamål: välj handlaggning, uppfoljning, registerutdrag, gallring, tillsyn eller support.")]);
         }
 
-        return new AccessContext(context.GetCaller(), purpose);
+        return new AccessContext(caller, purpose);
     }
 }

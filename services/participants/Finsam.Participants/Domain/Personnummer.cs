@@ -4,7 +4,8 @@ namespace Finsam.Participants.Domain;
 
 /// <summary>
 /// A Swedish personnummer or samordningsnummer (day of birth + 60), validated for format, a real date
-/// and the Luhn check digit, and kept in the 12-digit form YYYYMMDDNNNC.
+/// a living person can have (not in the future, at most <see cref="MaxAgeYears"/> years back) and the Luhn
+/// check digit, and kept in the 12-digit form YYYYMMDDNNNC.
 /// </summary>
 public sealed record Personnummer
 {
@@ -14,6 +15,9 @@ public sealed record Personnummer
         BirthDate = birthDate;
         IsSamordningsnummer = isSamordningsnummer;
     }
+
+    /// <summary>Older than anyone alive (the oldest verified age is 122): a birth date further back is a typo.</summary>
+    public const int MaxAgeYears = 130;
 
     /// <summary>Twelve digits, no separator.</summary>
     public string Value { get; }
@@ -26,7 +30,14 @@ public sealed record Personnummer
     /// Accepts YYYYMMDD-NNNC, YYYYMMDDNNNC, YYMMDD-NNNC, YYMMDDNNNC and YYMMDD+NNNC ('+' marks 100 years
     /// or older, as the Tax Agency writes it). <paramref name="today"/> decides the century of short forms.
     /// </summary>
-    public static PersonnummerParseResult Parse(string? input, DateOnly today)
+    public static PersonnummerParseResult Parse(string? input, DateOnly today) => Parse(input, today, refuseBeyondLivingAge: true);
+
+    /// <summary>Rebuilds a stored 12-digit value that was validated when it was registered (the person has aged since).</summary>
+    public static Personnummer Restore(string twelveDigits) =>
+        Parse(twelveDigits, DateOnly.MaxValue, refuseBeyondLivingAge: false).Value
+        ?? throw new InvalidOperationException("A stored personnummer no longer validates.");
+
+    private static PersonnummerParseResult Parse(string? input, DateOnly today, bool refuseBeyondLivingAge)
     {
         var text = (input ?? "").Trim();
         if (text.Length == 0)
@@ -71,6 +82,13 @@ public sealed record Personnummer
             return PersonnummerParseResult.Fail("Personnumrets födelsedatum ligger i framtiden.");
         }
 
+        // The check digit doesn't cover the century, so a mistyped one (09…, 18…) would otherwise pass as
+        // someone born centuries ago; nobody that old is alive to take part.
+        if (refuseBeyondLivingAge && birthDate < today.AddYears(-MaxAgeYears))
+        {
+            return PersonnummerParseResult.Fail($"Personnumrets födelsedatum ligger mer än {MaxAgeYears} år tillbaka.");
+        }
+
         if (!LuhnValid(yymmdd + serial))
         {
             return PersonnummerParseResult.Fail("Personnumrets kontrollsiffra stämmer inte.");
@@ -79,11 +97,6 @@ public sealed record Personnummer
         var value = year.ToString("D4", CultureInfo.InvariantCulture) + yymmdd[2..] + serial;
         return PersonnummerParseResult.Ok(new Personnummer(value, birthDate, samordning));
     }
-
-    /// <summary>Rebuilds a stored 12-digit value that was validated when it was registered.</summary>
-    public static Personnummer Restore(string twelveDigits) =>
-        Parse(twelveDigits, DateOnly.MaxValue).Value
-        ?? throw new InvalidOperationException("A stored personnummer no longer validates.");
 
     /// <summary>Computes the check digit for nine digits (YYMMDDNNN); used by tests and demo data.</summary>
     public static int CheckDigit(string nineDigits)

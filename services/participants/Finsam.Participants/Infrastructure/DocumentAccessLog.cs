@@ -21,7 +21,7 @@ public sealed class DocumentAccessLog(IDocumentStore store, TimeProvider clock) 
         _entries.InsertAsync(
             new AccessLogDocument
             {
-                Id = Guid.CreateVersion7().ToString(),
+                Id = SequentialIds.Next(),
                 At = clock.GetUtcNow().UtcDateTime,
                 Subject = context.Caller.Subject,
                 Role = context.Caller.Role,
@@ -37,7 +37,7 @@ public sealed class DocumentAccessLog(IDocumentStore store, TimeProvider clock) 
     {
         var found = await _entries.FindAsync(e => e.ParticipantId == participantId, cancellationToken: cancellationToken);
         return found
-            .OrderBy(e => e.Id, StringComparer.Ordinal) // v7 ids are time-ordered
+            .OrderBy(e => e.Id, StringComparer.Ordinal) // ids are in the order entries were written
             .Select(e => new AccessLogEntry(
                 e.Id,
                 DocumentMapping.Utc(e.At),

@@ -12,12 +12,14 @@ public sealed class GetAccessLogExtractHandler(ParticipantLoader loader, Partici
 {
     public async Task<IReadOnlyList<AccessLogEntry>> HandleAsync(AccessContext context, string? participantId, CancellationToken cancellationToken)
     {
+        var participant = await loader.LoadAsync(participantId, cancellationToken);
         if (context.Caller.Role is not (Roles.Administrator or Roles.Samordnare or Roles.Deltagaransvarig))
         {
+            // An attempt at someone's log is itself an attempt at their data: logged like every other denial.
+            await log.RecordAsync(context, AccessActions.ReadAccessLog, participant.Id, AccessOutcome.Denied, cancellationToken);
             throw new PermissionDeniedException(ParticipantAccess.ReasonRoleNotAllowed, $"Rollen {context.Caller.Role} får inte ta ut loggutdrag.");
         }
 
-        var participant = await loader.LoadAsync(participantId, cancellationToken);
         await access.EnsureMayAccessAsync(context, participant, AccessActions.ReadAccessLog, cancellationToken);
         return await log.ListForParticipantAsync(participant.Id, cancellationToken);
     }
