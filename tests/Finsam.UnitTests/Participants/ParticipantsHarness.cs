@@ -69,7 +69,8 @@ public sealed class ParticipantsHarness : IAsyncDisposable
     {
         var pending = await Store.GetPendingOutboxAsync(collection, 10_000);
         return pending
-            .OrderBy(p => p.Entry.MessageId, StringComparer.Ordinal)
+            // Stable sort: within one instant, the store's order (a document's outbox list is in write order).
+            .OrderBy(p => p.Entry.OccurredAt)
             .Select(p => IntegrationEventTypes.TryResolve(p.Entry.MessageType, out var type)
                 ? (IIntegrationEvent)JsonSerializer.Deserialize(p.Entry.Payload, type, JsonSerializerOptions.Web)!
                 : throw new InvalidOperationException($"Unknown event type {p.Entry.MessageType}"))

@@ -26,7 +26,10 @@ public sealed record EnrolmentStarted(
     string? ReferringAgency,
     DateTime OccurredAt) : IIntegrationEvent;
 
-/// <summary>The start facts were corrected; the record carries all of them as they now stand.</summary>
+/// <summary>
+/// The start facts were corrected; the record carries all of them as they now stand. The reason stays in the
+/// service's history: free text could name someone.
+/// </summary>
 public sealed record EnrolmentStartCorrected(
     string EnrolmentId,
     string InsatsId,
@@ -35,7 +38,6 @@ public sealed record EnrolmentStartCorrected(
     string? SysselsattningAtStart,
     string? EducationLevel,
     int? YearsInSupport,
-    string Reason,
     DateTime OccurredAt) : IIntegrationEvent;
 
 /// <param name="GoalKind">"work" or "studies": what the huvudmål is about.</param>
@@ -71,7 +73,7 @@ public sealed record EnrolmentEnded(
     IReadOnlyList<string> ForsorjningAtEnd,
     DateTime OccurredAt) : IIntegrationEvent;
 
-/// <summary>The ending was corrected; the record carries all end facts as they now stand.</summary>
+/// <summary>The ending was corrected; the record carries all end facts as they now stand (the reason stays in the history).</summary>
 public sealed record EnrolmentEndCorrected(
     string EnrolmentId,
     string InsatsId,
@@ -79,7 +81,6 @@ public sealed record EnrolmentEndCorrected(
     IReadOnlyList<string> Reasons,
     string SysselsattningAtEnd,
     IReadOnlyList<string> ForsorjningAtEnd,
-    string Reason,
     DateTime OccurredAt) : IIntegrationEvent;
 
 /// <summary>A follow-up contact (uppföljning) after the end, at most 12 months after it.</summary>

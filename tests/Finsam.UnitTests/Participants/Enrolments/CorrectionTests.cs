@@ -39,7 +39,9 @@ public sealed class CorrectionTests : EnrolmentTestBase
             Assert.Equal(Harness.Clock.Now.UtcDateTime, c.ChangedAt);
         });
         var published = Assert.Single(await EventsAsync<EnrolmentEndCorrected>());
-        Assert.Equal((new DateOnly(2026, 2, 18), "Fel orsak angavs"), (published.EndDate, published.Reason));
+        Assert.Equal(new DateOnly(2026, 2, 18), published.EndDate);
+        // The free-text reason stays in the history; events carry only facts.
+        Assert.DoesNotContain("Fel orsak", System.Text.Json.JsonSerializer.Serialize(published), StringComparison.Ordinal);
         Assert.Equal(["arbete-heltid"], published.Reasons);
         Assert.Equal(["lon"], published.ForsorjningAtEnd);
     }

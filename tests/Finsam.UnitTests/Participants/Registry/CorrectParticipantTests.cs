@@ -84,7 +84,7 @@ public sealed class CorrectParticipantTests : IAsyncLifetime
         await Handler.HandleAsync(RegistryTestData.Registrar, Command(participant, gender: Gender.Woman, reason: "Fel kön registrerat"), Ct);
 
         var corrected = Assert.IsType<ParticipantCorrected>(Assert.Single(await EventsAfterRegistrationAsync()));
-        Assert.Equal(new ParticipantCorrected(participant.Id, "woman", 1981, "Fel kön registrerat", CorrectedAt.UtcDateTime), corrected);
+        Assert.Equal(new ParticipantCorrected(participant.Id, "woman", 1981, CorrectedAt.UtcDateTime), corrected);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class CorrectEnrolmentHandlers(EnrolmentAccess access, IEnrolmentR
             enrolment,
             [new EnrolmentStartCorrected(
                 enrolment.Id, enrolment.InsatsId, corrected.StartDate, corrected.ForsorjningAtStart, corrected.SysselsattningAtStart,
-                corrected.EducationLevel, corrected.YearsInSupport, reason!, now)],
+                corrected.EducationLevel, corrected.YearsInSupport, now)],
             cancellationToken);
         return enrolment;
     }
@@ -132,7 +132,7 @@ public sealed class CorrectEnrolmentHandlers(EnrolmentAccess access, IEnrolmentR
         await repository.SaveAsync(
             enrolment,
             [new EnrolmentEndCorrected(
-                enrolment.Id, enrolment.InsatsId, corrected.EndDate, corrected.Reasons, corrected.SysselsattningAtEnd, corrected.ForsorjningAtEnd, reason!, now)],
+                enrolment.Id, enrolment.InsatsId, corrected.EndDate, corrected.Reasons, corrected.SysselsattningAtEnd, corrected.ForsorjningAtEnd, now)],
             cancellationToken);
         return enrolment;
     }

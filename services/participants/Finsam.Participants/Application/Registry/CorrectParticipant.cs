@@ -56,7 +56,7 @@ public sealed class CorrectParticipantHandler(ParticipantLoader loader, Particip
             participant.Gender = gender;
             if (participant.DownstreamId is { } id)
             {
-                events.Add(new ParticipantCorrected(id, RegisterParticipantHandler.ToEventGender(gender), participant.BirthYear, reason!, now));
+                events.Add(new ParticipantCorrected(id, RegisterParticipantHandler.ToEventGender(gender), participant.BirthYear, now));
             }
         }
 
