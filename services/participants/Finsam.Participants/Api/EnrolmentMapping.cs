@@ -84,6 +84,7 @@ public static class EnrolmentMapping
             },
             StartedAt = Timestamp.FromDateTime(e.StartedAt),
             Etag = Etags.Of(e.Version),
+            ReferringAgency = e.ReferringAgency ?? "",
         };
         if (e.Start.YearsInSupport is { } years)
         {
