@@ -46,10 +46,14 @@ public sealed record PlanRecorded(
     string EnrolmentId, string InsatsId, string PlanId, DateOnly RecordedOn, string GoalKind, DateOnly? ReviewDate, bool? WithinDeadline, DateTime OccurredAt)
     : IIntegrationEvent;
 
-/// <summary>A staff assessment (Kind "staff": DOA, AWP …) or a self-assessment (Kind "self": the livshjul …).</summary>
+/// <summary>
+/// A staff assessment (Kind "staff": DOA, AWP …) or a self-assessment (Kind "self": the livshjul …). A staff
+/// assessment's written result stays in the service (free text can say anything about the person; gallring
+/// removes it there): downstream learns that an instrument was used, when, and the self-assessment scores.
+/// </summary>
+/// <param name="Instrument">The instrument's short name (a name token, never a sentence).</param>
 /// <param name="Phase">"start", "end" or "other".</param>
-/// <param name="Result">The staff instrument's result as the instrument writes it; empty for self-assessments.</param>
-/// <param name="Scores">Per area (self-assessments), e.g. "sleep" → 4.</param>
+/// <param name="Scores">Per area (self-assessments), e.g. "somn" → 4; empty for staff assessments.</param>
 public sealed record AssessmentRecorded(
     string EnrolmentId,
     string InsatsId,
@@ -59,7 +63,6 @@ public sealed record AssessmentRecorded(
     string InstrumentVersion,
     string Phase,
     DateOnly AssessedOn,
-    string Result,
     IReadOnlyDictionary<string, int> Scores,
     DateTime OccurredAt) : IIntegrationEvent;
 

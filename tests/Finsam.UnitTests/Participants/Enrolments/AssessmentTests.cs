@@ -40,8 +40,24 @@ public sealed class AssessmentTests : EnrolmentTestBase
         Assert.Equal(("DOA", "2", "1-4"), (assessment.Instrument, assessment.InstrumentVersion, assessment.Scale));
         var recorded = Assert.Single(await EventsAsync<AssessmentRecorded>());
         Assert.Equal(("staff", "DOA", "2", "other"), (recorded.Kind, recorded.Instrument, recorded.InstrumentVersion, recorded.Phase));
-        Assert.Equal("Arbetsförmåga 3 av 4", recorded.Result);
         Assert.Empty(recorded.Scores);
+        // The written result stays in the service: free text never travels in an event.
+        Assert.Equal("Arbetsförmåga 3 av 4", assessment.Result);
+        Assert.DoesNotContain("Arbetsförmåga", System.Text.Json.JsonSerializer.Serialize(recorded), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Anna Andersson har svårt med sömnen och mår dåligt")]
+    [InlineData("DOA; drop")]
+    [InlineData("-DOA")]
+    public async Task Instrument_names_that_are_not_short_name_tokens_are_refused(string instrument)
+    {
+        var enrolment = await EnrolledAsync(Started);
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Handlers.RecordStaffAsync(
+            Staff, new RecordAssessmentCommand(enrolment.Id, Etag(enrolment), instrument, "2", "1-4", new DateOnly(2026, 2, 1), "3"), Ct));
+
+        Assert.Equal(["instrument"], Fields(ex));
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed record RecordSelfAssessmentCommand(
 public sealed class RecordAssessmentHandlers(EnrolmentAccess access, IEnrolmentRepository repository, TimeProvider clock)
 {
     public const int MaxInstrumentLength = 50;
+    public const int MaxInstrumentTokenLength = 30;
     public const string KindStaff = "staff";
     public const string KindSelf = "self";
     public const string PhaseOther = "other";
@@ -26,8 +27,8 @@ public sealed class RecordAssessmentHandlers(EnrolmentAccess access, IEnrolmentR
     {
         var violations = new List<FieldViolation>();
         var etag = Etags.Parse(command.Etag, violations);
-        var instrument = EnrolmentFields.Text(command.Instrument, "instrument", "Instrument", MaxInstrumentLength, required: true, violations);
-        var version = EnrolmentFields.Text(command.InstrumentVersion, "instrument_version", "Instrumentets version", MaxInstrumentLength, required: false, violations);
+        var instrument = InstrumentToken(command.Instrument, "instrument", "Instrumentets namn", required: true, violations);
+        var version = InstrumentToken(command.InstrumentVersion, "instrument_version", "Instrumentets version", required: false, violations);
         var scale = EnrolmentFields.Text(command.Scale, "scale", "Skala", MaxInstrumentLength, required: false, violations);
         var assessedOn = EnrolmentFields.RequiredDate(command.AssessedOn, "assessed_on", "Datum för bedömningen", violations);
         var result = EnrolmentFields.Text(command.Result, "result", "Resultat", EnrolmentFields.MaxLongText, required: true, violations);
@@ -44,7 +45,7 @@ public sealed class RecordAssessmentHandlers(EnrolmentAccess access, IEnrolmentR
             enrolment,
             [new AssessmentRecorded(
                 enrolment.Id, enrolment.InsatsId, assessment.Id, KindStaff, assessment.Instrument, assessment.InstrumentVersion, PhaseOther,
-                assessment.AssessedOn, assessment.Result, new Dictionary<string, int>(), now)],
+                assessment.AssessedOn, new Dictionary<string, int>(), now)],
             cancellationToken);
         return enrolment;
     }
@@ -80,7 +81,7 @@ public sealed class RecordAssessmentHandlers(EnrolmentAccess access, IEnrolmentR
             enrolment,
             [new AssessmentRecorded(
                 enrolment.Id, enrolment.InsatsId, assessment.Id, KindSelf, instrument.Name, instrument.Version, phase,
-                assessment.AssessedOn, "", assessment.Scores, now)],
+                assessment.AssessedOn, assessment.Scores, now)],
             cancellationToken);
         return enrolment;
     }
@@ -109,6 +110,34 @@ public sealed class RecordAssessmentHandlers(EnrolmentAccess access, IEnrolmentR
         }
 
         return violations.Count == before ? new Dictionary<string, int>(scores, StringComparer.Ordinal) : null;
+    }
+
+    /// <summary>
+    /// Instrument names and versions travel in events, so they are short name tokens ("WRI-S", "Oval-9", "2.1"),
+    /// not free text that could describe the person.
+    /// </summary>
+    private static string? InstrumentToken(string? value, string field, string label, bool required, List<FieldViolation> violations)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            if (required)
+            {
+                violations.Add(new FieldViolation(field, $"{label} saknas."));
+                return null;
+            }
+
+            return "";
+        }
+
+        if (trimmed.Length > MaxInstrumentTokenLength || !char.IsLetterOrDigit(trimmed[0])
+            || !trimmed.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '.' or '/' or '_'))
+        {
+            violations.Add(new FieldViolation(field, $"{label} ska vara ett kort namn (högst {MaxInstrumentTokenLength} tecken: bokstäver, siffror, mellanslag, - . / _)."));
+            return null;
+        }
+
+        return trimmed;
     }
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
