@@ -121,4 +121,44 @@ public sealed class ConsentGatingTests : IAsyncLifetime
 
         Assert.Contains("Försäkringskassan", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Registering_agency_reads_its_registration_but_not_the_journey_without_consent()
+    {
+        // FK registered the person itself: the registration is its own information …
+        var fk = RegistryTestData.AgencySystem(Agencies.Forsakringskassan, "fk-case-system");
+        var participant = await _harness.RegisterAsync(by: fk);
+        Assert.Equal(participant.Id, (await _harness.Get<GetParticipantHandler>().HandleAsync(fk, participant.Id, Ct)).Id);
+
+        // … but what the insats and other agencies recorded since (here: consents) needs the person's consent.
+        var consents = await Assert.ThrowsAsync<PermissionDeniedException>(() => _harness.Get<ConsentHandlers>().ListAsync(fk, participant.Id, Ct));
+        Assert.Equal(ParticipantAccess.ReasonConsentMissing, consents.Reason);
+    }
+
+    [Fact]
+    public async Task An_agency_system_cannot_record_consent_not_even_for_itself()
+    {
+        var fk = RegistryTestData.AgencySystem(Agencies.Forsakringskassan, "fk-case-system");
+        var participant = await _harness.RegisterAsync(by: fk);
+
+        var ex = await Assert.ThrowsAsync<PermissionDeniedException>(
+            () => _harness.Get<ConsentHandlers>().GiveAsync(fk, new GiveConsentCommand(participant.Id, [Agencies.Forsakringskassan], Today), Ct));
+
+        Assert.Equal(ParticipantAccess.ReasonRoleNotAllowed, ex.Reason);
+        Assert.Empty((await _harness.Get<ConsentHandlers>().ListAsync(RegistryTestData.Administrator, participant.Id, Ct)).Consents);
+    }
+
+    [Fact]
+    public async Task Consent_lets_an_agency_read_but_not_correct_what_another_registered()
+    {
+        var participant = await _harness.RegisterAsync();
+        await GiveAsync(participant, Today, Agencies.Arbetsformedlingen);
+        var read = await ReadAsAfAsync(participant);
+
+        var ex = await Assert.ThrowsAsync<PermissionDeniedException>(() => _harness.Get<CorrectParticipantHandler>().HandleAsync(
+            Af, new CorrectParticipantCommand(participant.Id, read.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), "Annan", null, null, "Fel namn"), Ct));
+
+        Assert.Equal(ParticipantAccess.ReasonRoleNotAllowed, ex.Reason);
+        Assert.Contains((await _harness.LogAsync(participant.Id)), e => e is { Subject: "af-case-system", Action: AccessActions.Correct, Outcome: AccessOutcome.Denied });
+    }
 }

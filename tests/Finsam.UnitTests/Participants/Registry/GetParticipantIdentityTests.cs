@@ -139,7 +139,7 @@ public sealed class GetParticipantIdentityTests : IAsyncLifetime
     {
         var registrar = RegistryTestData.AgencySystem(Agencies.Arbetsformedlingen, "af-registrar");
         var participant = await _harness.RegisterAsync(by: registrar, protectedIdentity: true);
-        await GiveConsentAsync(registrar, participant, Agencies.Arbetsformedlingen, Agencies.Forsakringskassan);
+        await GiveConsentAsync(RegistryTestData.Administrator, participant, Agencies.Arbetsformedlingen, Agencies.Forsakringskassan);
 
         // Another system of the same agency is the registering role: allowed, under the consent.
         var sameAgency = await ReadAsync(RegistryTestData.AgencySystem(Agencies.Arbetsformedlingen, "af-other-system"), participant);

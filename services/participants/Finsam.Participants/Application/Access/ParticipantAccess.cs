@@ -50,13 +50,16 @@ public sealed class ParticipantAccess(IEnumerable<IInsatsLinkSource> linkSources
     }
 
     /// <summary>
-    /// Reading or changing data about the person (not their identity): administrators; the one who registered
-    /// them; staff of an insats the person is tied to; an agency system whose agency the person's consent covers.
+    /// Reading or changing data about the person: administrators; staff of an insats the person is tied to, or
+    /// who registered them; an agency system whose agency the person's consent covers — or, for the
+    /// <see cref="AccessScope.Registration"/> alone, the agency system that registered the person. What others
+    /// recorded (consents, stays, other agencies' referrals) is another agency's information: consent only.
     /// The decision is logged under <paramref name="action"/>.
     /// </summary>
-    public async Task EnsureMayAccessAsync(AccessContext context, Participant participant, string action, CancellationToken cancellationToken)
+    public async Task EnsureMayAccessAsync(
+        AccessContext context, Participant participant, string action, CancellationToken cancellationToken, AccessScope scope = AccessScope.Journey)
     {
-        var denial = await DenialAsync(context.Caller, participant, cancellationToken);
+        var denial = await DenialAsync(context.Caller, participant, scope, cancellationToken);
         await log.RecordAsync(context, action, participant.Id, denial is null ? AccessOutcome.Allowed : AccessOutcome.Denied, cancellationToken);
         if (denial is not null)
         {
@@ -67,7 +70,7 @@ public sealed class ParticipantAccess(IEnumerable<IInsatsLinkSource> linkSources
     /// <summary>As <see cref="EnsureMayAccessAsync"/>, and for skyddade personuppgifter only the registering role.</summary>
     public async Task EnsureMaySeeIdentityAsync(AccessContext context, Participant participant, string action, CancellationToken cancellationToken)
     {
-        var denial = await DenialAsync(context.Caller, participant, cancellationToken);
+        var denial = await DenialAsync(context.Caller, participant, AccessScope.Registration, cancellationToken);
         if (denial is null && participant.ProtectedIdentity && !IsRegisteringRole(context.Caller, participant))
         {
             denial = new PermissionDeniedException(ReasonProtectedIdentity, "Personen har skyddade personuppgifter; identiteten visas bara för den roll som registrerade personen.");
@@ -80,19 +83,40 @@ public sealed class ParticipantAccess(IEnumerable<IInsatsLinkSource> linkSources
         }
     }
 
+    /// <summary>
+    /// Correcting name or gender: as reading the identity, except that an agency system may correct only what
+    /// it registered itself; consent lets it read another agency's data, not change it.
+    /// </summary>
+    public async Task EnsureMayCorrectAsync(AccessContext context, Participant participant, CancellationToken cancellationToken)
+    {
+        if (context.Caller.Role == Roles.AgencySystem && context.Caller.Subject != participant.RegisteredBy.Subject)
+        {
+            await log.RecordAsync(context, AccessActions.Correct, participant.Id, AccessOutcome.Denied, cancellationToken);
+            throw new PermissionDeniedException(ReasonRoleNotAllowed, "Ett myndighetssystem får bara rätta uppgifter som det själv har registrerat.");
+        }
+
+        await EnsureMaySeeIdentityAsync(context, participant, AccessActions.Correct, cancellationToken);
+    }
+
     public static bool IsRegisteringRole(Caller caller, Participant participant) =>
         caller.Role == participant.RegisteredBy.Role
         && (caller.Role != Roles.AgencySystem || caller.Agency == participant.RegisteredBy.Agency);
 
-    private async Task<PermissionDeniedException?> DenialAsync(Caller caller, Participant participant, CancellationToken cancellationToken)
+    private async Task<PermissionDeniedException?> DenialAsync(Caller caller, Participant participant, AccessScope scope, CancellationToken cancellationToken)
     {
-        if (caller.Role == Roles.Administrator || caller.Subject == participant.RegisteredBy.Subject)
+        if (caller.Role == Roles.Administrator)
         {
             return null;
         }
 
+        var isRegistrant = caller.Subject == participant.RegisteredBy.Subject;
         if (Roles.IsParticipantStaff(caller.Role))
         {
+            if (isRegistrant)
+            {
+                return null;
+            }
+
             foreach (var source in linkSources)
             {
                 var insatser = await source.InsatserOfAsync(participant.Id, cancellationToken);
@@ -112,6 +136,11 @@ public sealed class ParticipantAccess(IEnumerable<IInsatsLinkSource> linkSources
                 return new PermissionDeniedException(ReasonAgencyMissing, "Tokenet anger ingen myndighet (agency).");
             }
 
+            if (scope == AccessScope.Registration && isRegistrant)
+            {
+                return null;
+            }
+
             return participant.ActiveConsentFor(caller.Agency, SwedishCalendar.Today(clock)) is null
                 ? new PermissionDeniedException(
                     ReasonConsentMissing,
@@ -122,6 +151,16 @@ public sealed class ParticipantAccess(IEnumerable<IInsatsLinkSource> linkSources
         return RoleNotAllowed(caller);
     }
 
-    private static PermissionDeniedException RoleNotAllowed(Caller caller) =>
+    public static PermissionDeniedException RoleNotAllowed(Caller caller) =>
         new(ReasonRoleNotAllowed, $"Rollen {caller.Role} får inte göra detta.");
+}
+
+/// <summary>What of the person a call touches, which decides whether being the registrant is enough.</summary>
+public enum AccessScope
+{
+    /// <summary>The registration itself: the participant record, identity, its corrections.</summary>
+    Registration,
+
+    /// <summary>Everything recorded about the person since: consents, referrals, stays, the access log.</summary>
+    Journey,
 }

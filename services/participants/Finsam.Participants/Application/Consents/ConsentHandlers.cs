@@ -49,6 +49,7 @@ public sealed class ConsentHandlers(ParticipantLoader loader, ParticipantAccess 
         }
 
         var participant = await loader.LoadAsync(command.ParticipantId, cancellationToken);
+        EnsureMayRecordConsent(context);
         await access.EnsureMayAccessAsync(context, participant, AccessActions.GiveConsent, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var consent = new Consent
@@ -67,6 +68,7 @@ public sealed class ConsentHandlers(ParticipantLoader loader, ParticipantAccess 
     public async Task<Consent> WithdrawAsync(AccessContext context, WithdrawConsentCommand command, CancellationToken cancellationToken)
     {
         var participant = await loader.LoadAsync(command.ParticipantId, cancellationToken);
+        EnsureMayRecordConsent(context);
         await access.EnsureMayAccessAsync(context, participant, AccessActions.WithdrawConsent, cancellationToken);
         var consent = participant.Consents.FirstOrDefault(c => c.Id == command.ConsentId)
             ?? throw new NotFoundException(ReasonConsentNotFound, "Samtycket finns inte för den här deltagaren.");
@@ -93,6 +95,19 @@ public sealed class ConsentHandlers(ParticipantLoader loader, ParticipantAccess 
         var participant = await loader.LoadAsync(participantId, cancellationToken);
         await access.EnsureMayAccessAsync(context, participant, AccessActions.ReadConsents, cancellationToken);
         return (participant, participant.Consents);
+    }
+
+    /// <summary>
+    /// Consent is given to the insats' staff at intake and recorded by them (or an administrator). An agency
+    /// system may not record it: it would be granting itself access to the other agencies' information.
+    /// </summary>
+    private static void EnsureMayRecordConsent(AccessContext context)
+    {
+        if (context.Caller.Role is not (Roles.Samordnare or Roles.Deltagaransvarig or Roles.Administrator))
+        {
+            throw new PermissionDeniedException(
+                ParticipantAccess.ReasonRoleNotAllowed, "Samtycke registreras av insatsens personal, inte av ett myndighetssystem eller rollen " + context.Caller.Role + ".");
+        }
     }
 
     private static string Truncate(string value) => value.Length <= 20 ? value : value[..20] + "…";

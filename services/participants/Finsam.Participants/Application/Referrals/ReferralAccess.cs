@@ -47,7 +47,7 @@ public sealed class ReferralAccess(IAccessLog log, TimeProvider clock)
         if (caller.Role == Roles.Administrator
             || IsReferringAgency(caller, referral)
             || caller.Subject == referral.CreatedBy.Subject
-            || caller.Subject == participant.RegisteredBy.Subject)
+            || (Roles.IsParticipantStaff(caller.Role) && caller.Subject == participant.RegisteredBy.Subject))
         {
             return null;
         }
@@ -69,7 +69,7 @@ public sealed class ReferralAccess(IAccessLog log, TimeProvider clock)
             return participant.ActiveConsentFor(caller.Agency, SwedishCalendar.Today(clock)) is null
                 ? new PermissionDeniedException(
                     ParticipantAccess.ReasonConsentMissing,
-                    $"Samtycke saknas: remissen kommer från {Agencies.DisplayName(referral.Agency)} och personen har inte samtyckt till informationsutbyte med {Agencies.DisplayName(caller.Agency)} ({caller.Agency}).")
+                    $"Samtycke saknas: personen har inte samtyckt till informationsutbyte med {Agencies.DisplayName(caller.Agency)} ({caller.Agency}).")
                 : null;
         }
 

@@ -27,7 +27,7 @@ public sealed class CorrectParticipantHandler(ParticipantLoader loader, Particip
         }
 
         var participant = await loader.LoadAsync(command.ParticipantId, cancellationToken);
-        await access.EnsureMaySeeIdentityAsync(context, participant, AccessActions.Correct, cancellationToken);
+        await access.EnsureMayCorrectAsync(context, participant, cancellationToken);
         Etags.EnsureCurrent(etag!.Value, participant.Version, ReasonChanged, "Deltagaren");
         if (participant.IdentityRemovedAt is not null)
         {

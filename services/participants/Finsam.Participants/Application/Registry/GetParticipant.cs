@@ -32,7 +32,7 @@ public sealed class GetParticipantHandler(ParticipantLoader loader, ParticipantA
     public async Task<Participant> HandleAsync(AccessContext context, string? participantId, CancellationToken cancellationToken)
     {
         var participant = await loader.LoadAsync(participantId, cancellationToken);
-        await access.EnsureMayAccessAsync(context, participant, AccessActions.Read, cancellationToken);
+        await access.EnsureMayAccessAsync(context, participant, AccessActions.Read, cancellationToken, AccessScope.Registration);
         return participant;
     }
 }
