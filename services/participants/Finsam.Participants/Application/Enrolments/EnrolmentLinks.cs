@@ -20,8 +20,9 @@ public sealed class EnrolmentLinks(IEnrolmentRepository repository, TimeProvider
         (await repository.ListForParticipantAsync(participantId, cancellationToken)).Select(e => new StaySummary(e.InsatsId, e.Ending?.EndDate)).ToList();
 
     /// <summary>
-    /// Contact persons, plan texts, kartläggning areas, assessment results and follow-up notes go; dates,
-    /// codes, scores, gender and age band stay for the statistics. Idempotent: stays already done are skipped.
+    /// Contact persons, plan texts, kartläggning areas, assessment results, follow-up notes and correction
+    /// reasons go; dates, codes, scores, gender and age band stay for the statistics. Idempotent: stays
+    /// already done are skipped.
     /// </summary>
     public async Task RemoveIdentifyingDataAsync(string participantId, CancellationToken cancellationToken)
     {
@@ -46,7 +47,8 @@ public sealed class EnrolmentLinks(IEnrolmentRepository repository, TimeProvider
         Replace(enrolment.Assessments, a => a with { Result = Removed });
         Replace(enrolment.FollowUps, f => f with { Note = f.Note.Length == 0 ? "" : Removed });
         // Earlier contact persons live on in the history: keep that a correction happened, not who they were.
-        Replace(enrolment.Corrections, c => c.Field == "contact_persons" ? c with { OldValue = Removed, NewValue = Removed } : c);
+        // The reasons are free text that may name someone, whatever the field.
+        Replace(enrolment.Corrections, c => c.Field == "contact_persons" ? c with { OldValue = Removed, NewValue = Removed, Reason = Removed } : c with { Reason = Removed });
     }
 
     private static void Replace<T>(List<T> items, Func<T, T> change)

@@ -23,6 +23,7 @@ public sealed class GallringHandlers(
     public const string ReasonRunNotFound = "GALLRING_RUN_NOT_FOUND";
     public const string ReasonAlreadyExecuted = "GALLRING_ALREADY_EXECUTED";
     public const string ReasonRunChanged = "GALLRING_RUN_CHANGED";
+    private const string Removed = "(gallrad)";
     private const int Page = 200;
 
     public async Task<GallringRule> SetRuleAsync(AccessContext context, string? insatsId, int years, CancellationToken cancellationToken)
@@ -102,7 +103,8 @@ public sealed class GallringHandlers(
 
     /// <summary>
     /// Removes identifying data of the dry run's candidates that are still due. Safe to repeat after a crash:
-    /// those already removed are skipped; an executed run can't be executed again.
+    /// those already removed are not touched again but still counted as removed; an executed run can't be
+    /// executed again.
     /// </summary>
     public async Task<GallringRun> ExecuteAsync(AccessContext context, string? runId, CancellationToken cancellationToken)
     {
@@ -124,8 +126,16 @@ public sealed class GallringHandlers(
         foreach (var candidate in run.Candidates)
         {
             var participant = await participants.GetAsync(candidate.ParticipantId, cancellationToken);
-            if (participant is null || participant.IdentityRemovedAt is not null)
+            if (participant is null)
             {
+                continue;
+            }
+
+            // An execution that stopped half-way (or another run) removed some already — the log was written
+            // and the holders ran before the identity went — so they are done, and the run's record names them.
+            if (participant.IdentityRemovedAt is not null)
+            {
+                run.Removed.Add(participant.Id);
                 continue;
             }
 
@@ -135,13 +145,14 @@ public sealed class GallringHandlers(
                 continue;
             }
 
+            // Logged first, as every access is: a removal that can't be logged doesn't happen.
+            await log.RecordAsync(gallringContext, AccessActions.RemoveIdentity, participant.Id, AccessOutcome.Allowed, cancellationToken);
             foreach (var holder in holders)
             {
                 await holder.RemoveIdentifyingDataAsync(participant.Id, cancellationToken);
             }
 
             await RemoveIdentityAsync(participant, cancellationToken);
-            await log.RecordAsync(gallringContext, AccessActions.RemoveIdentity, participant.Id, AccessOutcome.Allowed, cancellationToken);
             run.Removed.Add(participant.Id);
         }
 
@@ -161,12 +172,13 @@ public sealed class GallringHandlers(
         participant.Name = null;
         participant.IdentityRemovedAt = clock.GetUtcNow().UtcDateTime;
         // Name corrections carry earlier names: keep that a correction happened, not what the names were.
+        // Every reason is free text and may name the person too ("heter X sedan vigseln").
         for (var i = 0; i < participant.Corrections.Count; i++)
         {
-            if (participant.Corrections[i].Field is "given_name" or "family_name")
-            {
-                participant.Corrections[i] = participant.Corrections[i] with { OldValue = "(gallrad)", NewValue = "(gallrad)" };
-            }
+            var correction = participant.Corrections[i] with { Reason = Removed };
+            participant.Corrections[i] = correction.Field is "given_name" or "family_name"
+                ? correction with { OldValue = Removed, NewValue = Removed }
+                : correction;
         }
 
         await participants.SaveAsync(participant, [], cancellationToken);

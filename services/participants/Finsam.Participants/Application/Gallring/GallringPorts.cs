@@ -58,7 +58,10 @@ public sealed class GallringRun
 
     public string? ExecutedBy { get; set; }
 
-    /// <summary>Participants whose identifying data the execution removed.</summary>
+    /// <summary>
+    /// Candidates whose identifying data is removed: by this execution, or already before it (an earlier attempt
+    /// of it that stopped half-way, or another run). Candidates not in it were kept: no longer due.
+    /// </summary>
     public List<string> Removed { get; init; } = [];
 
     public long Version { get; set; }
