@@ -297,4 +297,21 @@ public sealed class RegisterParticipantHandlerTests : IAsyncLifetime
         Assert.Equal("samordnare-1", entry.Subject);
         Assert.Equal(AccessOutcome.Allowed, entry.Outcome);
     }
+
+    [Fact]
+    public async Task A_request_id_used_by_someone_else_does_not_reveal_their_registration()
+    {
+        var requestId = Guid.NewGuid().ToString();
+        await Handler.HandleAsync(Staff, Valid(requestId), Ct);
+
+        // Another caller, or the same caller with another person, reusing the id: refused, not answered.
+        var other = await Assert.ThrowsAsync<AlreadyExistsException>(
+            () => Handler.HandleAsync(ParticipantsHarness.As(Roles.Samordnare, "samordnare-2"), Valid(requestId), Ct));
+        var otherPerson = await Assert.ThrowsAsync<AlreadyExistsException>(
+            () => Handler.HandleAsync(Staff, Valid(requestId, personnummer: "811218-9876"), Ct));
+
+        Assert.Equal(RegisterParticipantHandler.ReasonRequestIdTaken, other.Reason);
+        Assert.Equal(RegisterParticipantHandler.ReasonRequestIdTaken, otherPerson.Reason);
+        Assert.Equal(1, await StoredAsync());
+    }
 }

@@ -69,7 +69,7 @@ public sealed class ParticipantsGrpcService(
     {
         var consent = await consents.GiveAsync(
             context.GetAccessContext(),
-            new GiveConsentCommand(request.ParticipantId, request.Agencies, ProtoDates.ToDateOnly(request.GivenOn, "given_on")),
+            new GiveConsentCommand(request.ParticipantId, request.Agencies, ProtoDates.ToDateOnly(request.GivenOn, "given_on"), request.RequestId),
             context.CancellationToken);
         return ToProto(request.ParticipantId, consent);
     }

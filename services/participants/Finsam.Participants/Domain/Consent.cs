@@ -19,5 +19,8 @@ public sealed class Consent
 
     public required DateTime RecordedAt { get; init; }
 
+    /// <summary>The client's request id, so a retried GiveConsent returns this consent instead of adding another.</summary>
+    public string? RequestId { get; init; }
+
     public bool IsActiveOn(DateOnly day) => GivenOn <= day && (WithdrawnOn is null || WithdrawnOn > day);
 }

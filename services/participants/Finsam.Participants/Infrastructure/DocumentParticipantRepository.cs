@@ -121,6 +121,7 @@ public sealed class DocumentParticipantRepository(IDocumentStore store, OutboxSi
             WithdrawnOn = c.WithdrawnOn is { } withdrawn ? ToIso(withdrawn) : null,
             RecordedBy = DocumentMapping.ToDocument(c.RecordedBy),
             RecordedAt = c.RecordedAt,
+            RequestId = c.RequestId,
         }).ToList();
         document.Corrections = participant.Corrections.Select(DocumentMapping.ToDocument).ToList();
         document.IdentityRemovedAt = participant.IdentityRemovedAt;
@@ -154,6 +155,7 @@ public sealed class DocumentParticipantRepository(IDocumentStore store, OutboxSi
                 WithdrawnOn = FromIsoOrNull(c.WithdrawnOn),
                 RecordedBy = DocumentMapping.ToDomain(c.RecordedBy),
                 RecordedAt = Utc(c.RecordedAt),
+                RequestId = c.RequestId,
             }).ToList(),
             Corrections = document.Corrections.Select(DocumentMapping.ToDomain).ToList(),
             IdentityRemovedAt = document.IdentityRemovedAt is { } at ? Utc(at) : null,

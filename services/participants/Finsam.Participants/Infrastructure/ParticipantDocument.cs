@@ -60,6 +60,8 @@ public sealed class ConsentDocument
     public ActorDocument RecordedBy { get; set; } = new();
 
     public DateTime RecordedAt { get; set; }
+
+    public string? RequestId { get; set; }
 }
 
 public sealed class CorrectionDocument

@@ -217,4 +217,19 @@ public sealed class ConsentHandlersTests : IAsyncLifetime
         Assert.Empty((await StoredAsync(participant)).Consents);
         Assert.Equal(AccessOutcome.Denied, (await _harness.LastLogEntryAsync(participant.Id)).Outcome);
     }
+
+    [Fact]
+    public async Task A_retried_consent_with_the_same_request_id_is_recorded_once()
+    {
+        var participant = await _harness.RegisterAsync();
+        var requestId = Guid.NewGuid().ToString();
+        var command = new GiveConsentCommand(participant.Id, ["af"], Today, requestId);
+
+        var first = await Handlers.GiveAsync(RegistryTestData.Registrar, command, Ct);
+        var retry = await Handlers.GiveAsync(RegistryTestData.Registrar, command, Ct);
+
+        Assert.Equal(first.Id, retry.Id);
+        Assert.Single((await StoredAsync(participant)).Consents);
+        Assert.Single(await EventsAsync<Finsam.IntegrationEvents.Participants.V1.ConsentGiven>());
+    }
 }

@@ -178,4 +178,18 @@ public sealed class ReferralAccessTests : ReferralsTestBase
         Assert.Null(second.NextPageToken);
         Assert.Equal("page_size", Assert.Single(invalid.Violations).Field);
     }
+
+    [Fact]
+    public async Task Staff_refer_only_into_an_insats_they_work_in()
+    {
+        // A referral opens the person's data to the insats' staff: staff of another insats can't make one for themselves.
+        var participant = await RegisterAsync();
+
+        var ex = await Assert.ThrowsAsync<PermissionDeniedException>(() => Create.HandleAsync(
+            OtherStaff, Command(participant.Id, agency: Agencies.Kommun), Ct));
+
+        Assert.Equal(ParticipantAccess.ReasonNotInOwnInsats, ex.Reason);
+        Assert.Empty(await Repository.ListForParticipantAsync(participant.Id, Ct));
+        Assert.Contains(await LogAsync(participant.Id), e => e is { Subject: "staff-vagen", Action: AccessActions.Refer, Outcome: AccessOutcome.Denied });
+    }
 }

@@ -7,7 +7,7 @@ using Finsam.Platform.Security;
 
 namespace Finsam.Participants.Application.Consents;
 
-public sealed record GiveConsentCommand(string? ParticipantId, IReadOnlyList<string> Agencies, DateOnly? GivenOn);
+public sealed record GiveConsentCommand(string? ParticipantId, IReadOnlyList<string> Agencies, DateOnly? GivenOn, string? RequestId = null);
 
 public sealed record WithdrawConsentCommand(string? ParticipantId, string? ConsentId, DateOnly? WithdrawnOn);
 
@@ -24,6 +24,7 @@ public sealed class ConsentHandlers(ParticipantLoader loader, ParticipantAccess 
     {
         var today = SwedishCalendar.Today(clock);
         var violations = new List<FieldViolation>();
+        var requestId = RequestIds.Parse(command.RequestId, violations);
         var agencies = command.Agencies.Select(a => a.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (agencies.Count == 0)
         {
@@ -51,6 +52,12 @@ public sealed class ConsentHandlers(ParticipantLoader loader, ParticipantAccess 
         var participant = await loader.LoadAsync(command.ParticipantId, cancellationToken);
         EnsureMayRecordConsent(context);
         await access.EnsureMayAccessAsync(context, participant, AccessActions.GiveConsent, cancellationToken);
+        if (requestId is not null && participant.Consents.FirstOrDefault(c => c.RequestId == requestId) is { } earlier)
+        {
+            // A retry: the consent is recorded already (a concurrent retry loses on the version check instead).
+            return earlier;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var consent = new Consent
         {
@@ -59,6 +66,7 @@ public sealed class ConsentHandlers(ParticipantLoader loader, ParticipantAccess 
             GivenOn = command.GivenOn!.Value,
             RecordedBy = context.Actor,
             RecordedAt = now,
+            RequestId = requestId,
         };
         participant.Consents.Add(consent);
         await repository.SaveAsync(participant, [new ConsentGiven(consent.Id, participant.DownstreamId, agencies, consent.GivenOn, now)], cancellationToken);

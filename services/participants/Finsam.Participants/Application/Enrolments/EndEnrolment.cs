@@ -44,7 +44,8 @@ public sealed class EndEnrolmentHandler(
 
     /// <summary>
     /// The stay's end frees the place its referral held, so the insats' queue can move. A second write after
-    /// the end is saved: if it fails, the end still stands and the failure is logged for follow-up.
+    /// the end is saved: if it fails, the end still stands, the failure is logged, and the places count heals
+    /// itself (a hold whose referral has an ended stay no longer counts).
     /// </summary>
     private async Task ReleaseReferralPlaceAsync(Enrolment enrolment)
     {
@@ -57,7 +58,7 @@ public sealed class EndEnrolmentHandler(
         {
             await places.ReleasePlaceAsync(enrolment.ReferralId, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is DomainErrorException or ConcurrencyConflictException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "The place of referral {ReferralId} was not released after enrolment {EnrolmentId} ended", enrolment.ReferralId, enrolment.Id);
         }

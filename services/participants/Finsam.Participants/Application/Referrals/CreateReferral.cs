@@ -75,7 +75,7 @@ public sealed class CreateReferralHandler(
         }
 
         var participant = await participants.LoadAsync(command.ParticipantId!.Trim(), cancellationToken);
-        await access.EnsureMayReferAsync(context, agency!, participant, cancellationToken);
+        await access.EnsureMayReferAsync(context, agency!, insats.Id, participant, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var referral = new Referral

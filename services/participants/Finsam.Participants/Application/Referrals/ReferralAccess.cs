@@ -20,16 +20,18 @@ public sealed class ReferralAccess(IAccessLog log, TimeProvider clock)
 
     /// <summary>
     /// Creating a referral: the registering roles (<see cref="ParticipantAccess.EnsureMayRegister"/>, checked
-    /// before anything else), and an agency system only in its own agency's name. Logged as the referral.
+    /// before anything else); an agency system only in its own agency's name; staff only into an insats they
+    /// work in — a referral ties the person to the insats, and with it opens the person's data to its staff,
+    /// so staff must not be able to tie anyone to themselves. Logged as the referral.
     /// </summary>
-    public Task EnsureMayReferAsync(AccessContext context, string agency, Participant participant, CancellationToken cancellationToken)
+    public Task EnsureMayReferAsync(AccessContext context, string agency, string insatsId, Participant participant, CancellationToken cancellationToken)
     {
         var caller = context.Caller;
         var denial = caller.Role == Roles.AgencySystem && caller.Agency != agency
             ? new PermissionDeniedException(
                 ReasonNotOwnAgency,
                 $"Ett myndighetssystem får bara remittera i sin egen myndighets namn ({caller.Agency}), inte som {agency}.")
-            : null;
+            : Roles.IsParticipantStaff(caller.Role) ? WorkInDenial(caller, insatsId) : null;
         return DecideAsync(context, AccessActions.Refer, participant.Id, denial, cancellationToken);
     }
 

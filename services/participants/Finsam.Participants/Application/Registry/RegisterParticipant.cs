@@ -21,6 +21,7 @@ public sealed record RegisterParticipantCommand(
 public sealed class RegisterParticipantHandler(IParticipantRepository repository, IAccessLog accessLog, TimeProvider clock)
 {
     public const string ReasonPersonnummerTaken = "PERSONNUMMER_ALREADY_REGISTERED";
+    public const string ReasonRequestIdTaken = "REQUEST_ID_TAKEN";
 
     public async Task<Participant> HandleAsync(AccessContext context, RegisterParticipantCommand command, CancellationToken cancellationToken)
     {
@@ -50,7 +51,7 @@ public sealed class RegisterParticipantHandler(IParticipantRepository repository
 
         if (requestId is not null && await repository.FindByRequestIdAsync(requestId, cancellationToken) is { } earlier)
         {
-            return earlier;
+            return await ReplayAsync(context, earlier, personnummer.Value!, cancellationToken);
         }
 
         var participant = new Participant
@@ -78,14 +79,15 @@ public sealed class RegisterParticipantHandler(IParticipantRepository repository
         catch (RequestIdTakenException) when (requestId is not null)
         {
             // A concurrent retry of the same request won the race: answer with its result.
-            return await repository.FindByRequestIdAsync(requestId, cancellationToken)
+            var raced = await repository.FindByRequestIdAsync(requestId, cancellationToken)
                 ?? throw new InvalidOperationException("A request id was taken but its participant is missing.");
+            return await ReplayAsync(context, raced, personnummer.Value!, cancellationToken);
         }
         catch (PersonnummerTakenException)
         {
             if (requestId is not null && await repository.FindByRequestIdAsync(requestId, cancellationToken) is { } raced)
             {
-                return raced;
+                return await ReplayAsync(context, raced, personnummer.Value!, cancellationToken);
             }
 
             throw new AlreadyExistsException(ReasonPersonnummerTaken, "Personnumret är redan registrerat.");
@@ -93,6 +95,21 @@ public sealed class RegisterParticipantHandler(IParticipantRepository repository
 
         await accessLog.RecordAsync(context, AccessActions.Register, participant.Id, AccessOutcome.Allowed, cancellationToken);
         return participant;
+    }
+
+    /// <summary>
+    /// A retry gets the first result only if it is the same request: the same caller registering the same
+    /// number. Otherwise a request id someone else used would be a way to look up their registration.
+    /// </summary>
+    private async Task<Participant> ReplayAsync(AccessContext context, Participant earlier, Domain.Personnummer personnummer, CancellationToken cancellationToken)
+    {
+        if (earlier.RegisteredBy.Subject != context.Caller.Subject || earlier.Personnummer?.Value != personnummer.Value)
+        {
+            throw new AlreadyExistsException(ReasonRequestIdTaken, "request_id har redan använts för en annan begäran.");
+        }
+
+        await accessLog.RecordAsync(context, AccessActions.Register, earlier.Id, AccessOutcome.Allowed, cancellationToken);
+        return earlier;
     }
 
     public static string ToEventGender(Gender gender) => gender switch
