@@ -26,6 +26,7 @@ public static class ReferralsServiceCollectionExtensions
         services.AddScoped<GetReferralQueueHandler>();
         services.AddScoped<Application.Enrolments.IReferringAgencies, ReferralsForEnrolments>();
         services.AddScoped<Application.Gallring.IIdentifyingDataHolder, ReferralGallring>();
+        services.AddScoped<Application.Gallring.IParticipantStays, ReferralStays>();
         services.AddFinsamStorageInitializer(DocumentReferralRepository.EnsureIndexesAsync);
         return services;
     }

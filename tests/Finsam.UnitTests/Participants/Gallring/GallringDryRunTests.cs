@@ -1,3 +1,4 @@
+using Finsam.Platform.Errors;
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Enrolments;
 using Finsam.Participants.Application.Gallring;
@@ -113,15 +114,12 @@ public sealed class GallringDryRunTests : GallringTestBase
     }
 
     [Fact]
-    public async Task A_person_with_no_stays_is_never_due()
+    public async Task A_person_with_an_open_referral_is_never_due()
     {
-        // Registered in 2010 and referred, but never enrolled: there is no end to count from.
+        // Registered in 2010 and referred, never decided: the referral still waits, so the person is kept.
         var participant = await RegisterAsync(new DateOnly(2010, 1, 4));
         At(new DateOnly(2010, 1, 5));
-        await Harness.Get<CreateReferralHandler>().HandleAsync(
-            ParticipantsHarness.As(Roles.AgencySystem, "fk-system", Agencies.Forsakringskassan),
-            new CreateReferralCommand(null, participant.Id, Steget, null, "Stöd mot arbete.", "Eva Ek", "FK-1", null),
-            Ct);
+        await ReferAsync(participant);
         At(Today);
         await RuleAsync(Steget, 1);
         await RuleAsync(Vagen, 1);
@@ -129,6 +127,29 @@ public sealed class GallringDryRunTests : GallringTestBase
 
         Assert.Empty((await DryRunAsync()).Candidates);
     }
+
+    [Fact]
+    public async Task A_person_only_ever_referred_and_declined_is_due_years_after_the_decision()
+    {
+        // Never enrolled: the decline is the last end, so the person isn't kept for ever.
+        var participant = await RegisterAsync(new DateOnly(2010, 1, 4));
+        At(new DateOnly(2010, 1, 5));
+        var referral = await ReferAsync(participant);
+        At(new DateOnly(2010, 2, 1));
+        await Harness.Get<DeclineReferralHandler>().HandleAsync(
+            Staff, new DeclineReferralCommand(referral.Referral.Id, Etags.Of(referral.Referral.Version), "utanfor-malgrupp", null), Ct);
+        At(Today);
+        await RuleAsync(Steget, 2);
+
+        var candidate = Assert.Single((await DryRunAsync()).Candidates);
+        Assert.Equal((participant.Id, new DateOnly(2010, 2, 1), new DateOnly(2012, 2, 1)), (candidate.ParticipantId, candidate.LastEnd, candidate.DueOn));
+    }
+
+    private Task<ReferralView> ReferAsync(Participant participant) =>
+        Harness.Get<CreateReferralHandler>().HandleAsync(
+            ParticipantsHarness.As(Roles.AgencySystem, "fk-system", Agencies.Forsakringskassan),
+            new CreateReferralCommand(null, participant.Id, Steget, null, "Stöd mot arbete.", "Eva Ek", "FK-1", null),
+            Ct);
 
     [Fact]
     public async Task Anonymous_stays_belong_to_nobody_and_list_nobody()
