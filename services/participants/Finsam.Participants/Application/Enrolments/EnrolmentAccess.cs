@@ -1,5 +1,4 @@
 using Finsam.Participants.Application.Access;
-using Finsam.Participants.Application.Registry;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
