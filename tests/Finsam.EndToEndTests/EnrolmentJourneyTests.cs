@@ -175,14 +175,20 @@ public sealed class EnrolmentJourneyTests(FinsamSystem system)
         var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(20));
         var startDate = Today.AddDays(-30);
 
+        // Gender and age band only: a referral, contact persons or background facts could lead back to the person.
         var invalid = await Assert.ThrowsAsync<RpcException>(async () => await enrolments.StartEnrolmentAsync(new StartEnrolmentRequest
         {
             InsatsId = insatsId,
             Anonymous = new AnonymousPerson { Gender = Gender.Woman, AgeBand = "25-35" },
             StartDate = ProtoDate(startDate),
+            ReferralId = Guid.NewGuid().ToString(),
+            ContactPersons = { "Karin Berg" },
+            YearsInSupport = 2,
         }, options));
         Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
-        Assert.Equal(["anonymous.age_band"], invalid.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field));
+        Assert.Equal(
+            ["anonymous.age_band", "contact_persons", "referral_id", "years_in_support"],
+            invalid.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal));
 
         var started = await enrolments.StartEnrolmentAsync(new StartEnrolmentRequest
         {

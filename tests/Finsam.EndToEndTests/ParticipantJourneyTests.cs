@@ -27,7 +27,8 @@ public sealed class ParticipantJourneyTests(FinsamSystem system)
     [Fact]
     public async Task Referral_queue_consent_stay_and_the_freed_place_over_grpc()
     {
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        // The service's "today" is the Swedish day, whatever the machine's time zone.
+        var today = SwedishDay.Today();
         var insats = await new ActivitiesService.ActivitiesServiceClient(system.Grpc).DefineInsatsAsync(new DefineInsatsRequest
         {
             RequestId = Guid.NewGuid().ToString(),

@@ -46,6 +46,12 @@ public sealed class EnrolmentDocument : OutboxDocument
 
     public string? ReferralId { get; set; }
 
+    /// <summary>
+    /// Unique index that lets one referral start at most one stay however requests race: the referral id, or
+    /// "none:{id}" for a stay without a referral.
+    /// </summary>
+    public string ReferralKey { get; set; } = "";
+
     public string? ReferringAgency { get; set; }
 
     public int? PlanDeadlineDays { get; set; }

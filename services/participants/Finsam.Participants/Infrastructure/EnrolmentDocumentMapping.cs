@@ -23,6 +23,7 @@ public static class EnrolmentDocumentMapping
         d.EducationLevel = e.Start.EducationLevel;
         d.YearsInSupport = e.Start.YearsInSupport;
         d.ReferralId = e.ReferralId;
+        d.ReferralKey = DocumentEnrolmentRepository.ReferralKeyOf(e.ReferralId, e.Id);
         d.ReferringAgency = e.ReferringAgency;
         d.PlanDeadlineDays = e.PlanDeadlineDays;
         d.StartedBy = DocumentMapping.ToDocument(e.StartedBy);

@@ -1,6 +1,7 @@
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Enrolments;
 using Finsam.Participants.Application.Gallring;
+using Finsam.Participants.Application.Referrals;
 using Finsam.Platform.Storage;
 
 namespace Finsam.Participants.Infrastructure;
@@ -10,7 +11,9 @@ public static class EnrolmentsServiceCollectionExtensions
     /// <summary>Enrolment handlers, the repository and its indexes, and the stays' answers to access and gallring.</summary>
     public static IServiceCollection AddEnrolments(this IServiceCollection services)
     {
-        services.AddSingleton<IEnrolmentRepository, DocumentEnrolmentRepository>();
+        services.AddSingleton<DocumentEnrolmentRepository>();
+        services.AddSingleton<IEnrolmentRepository>(sp => sp.GetRequiredService<DocumentEnrolmentRepository>());
+        services.AddSingleton<IReferralStays>(sp => sp.GetRequiredService<DocumentEnrolmentRepository>());
         services.AddScoped<EnrolmentLinks>();
         services.AddScoped<IInsatsLinkSource>(sp => sp.GetRequiredService<EnrolmentLinks>());
         services.AddScoped<IParticipantStays>(sp => sp.GetRequiredService<EnrolmentLinks>());

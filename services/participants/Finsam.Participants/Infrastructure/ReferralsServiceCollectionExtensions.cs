@@ -24,7 +24,7 @@ public static class ReferralsServiceCollectionExtensions
         services.AddScoped<DeclineReferralHandler>();
         services.AddScoped<WithdrawReferralHandler>();
         services.AddScoped<GetReferralQueueHandler>();
-        services.AddScoped<Application.Enrolments.IReferringAgencies, ReferralsForEnrolments>();
+        services.AddScoped<Application.Enrolments.IStayReferrals, ReferralsForEnrolments>();
         services.AddScoped<Application.Gallring.IIdentifyingDataHolder, ReferralGallring>();
         services.AddScoped<Application.Gallring.IParticipantStays, ReferralStays>();
         services.AddFinsamStorageInitializer(DocumentReferralRepository.EnsureIndexesAsync);

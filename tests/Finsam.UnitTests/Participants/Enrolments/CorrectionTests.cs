@@ -142,4 +142,30 @@ public sealed class CorrectionTests : EnrolmentTestBase
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Handlers.CorrectEndAsync(Staff, CorrectEnd(ended, new DateOnly(2026, 2, 17)), Ct));
     }
+
+    [Fact]
+    public async Task An_anonymous_stay_takes_no_start_facts_in_a_correction_either()
+    {
+        var enrolment = await StartAsync(AnonymousStart(startDate: Started));
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Handlers.CorrectStartAsync(
+            Staff, new CorrectEnrolmentStartCommand(enrolment.Id, Etag(enrolment), null, ["Karin Berg"], ["sjukpenning"], "sjukskriven", "gymnasium", 2, "Uppgift från FK"), Ct));
+
+        Assert.Equal(["contact_persons", "education_level", "forsorjning_at_start", "sysselsattning_at_start", "years_in_support"], Fields(ex));
+        var corrected = await Handlers.CorrectStartAsync(Staff, CorrectStart(enrolment, new DateOnly(2026, 1, 6)), Ct);
+        Assert.Equal(new DateOnly(2026, 1, 6), corrected.Start.StartDate);
+    }
+
+    [Fact]
+    public async Task A_corrected_start_date_may_not_move_before_the_persons_fifteenth_birthday()
+    {
+        // Turns 15 on 10 January 2026.
+        var participant = await ConsentingPersonAsync(new DateOnly(2011, 1, 10));
+        var enrolment = await StartAsync(Identified(participant.Id, startDate: new DateOnly(2026, 1, 12)));
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Handlers.CorrectStartAsync(Staff, CorrectStart(enrolment, new DateOnly(2026, 1, 9)), Ct));
+
+        Assert.Equal("start_date", Field(ex));
+        Assert.Equal(new DateOnly(2026, 1, 10), (await Handlers.CorrectStartAsync(Staff, CorrectStart(enrolment, new DateOnly(2026, 1, 10)), Ct)).Start.StartDate);
+    }
 }

@@ -2,6 +2,7 @@ using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Consents;
 using Finsam.Participants.Application.Enrolments;
+using Finsam.Participants.Application.Referrals;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
@@ -111,12 +112,13 @@ public sealed class StartEnrolmentTests : EnrolmentTestBase
     }
 
     [Fact]
-    public async Task Insats_that_enrols_nobody_is_invalid_argument_on_insats_id()
+    public async Task Insats_that_enrols_nobody_is_a_failed_precondition_as_for_referrals()
     {
-        var ex = await Assert.ThrowsAsync<ValidationFailedException>(
+        var ex = await Assert.ThrowsAsync<PreconditionFailedException>(
             () => StartAsync(AnonymousStart("insats-struktur"), ParticipantsHarness.As(Roles.Administrator, "admin")));
 
-        Assert.Equal("insats_id", Field(ex));
+        Assert.Equal(CreateReferralHandler.ReasonInsatsHasNoParticipants, ex.Reason);
+        Assert.Equal("INSATS_HAS_NO_PARTICIPANTS", ex.Reason);
     }
 
     [Fact]
@@ -188,6 +190,101 @@ public sealed class StartEnrolmentTests : EnrolmentTestBase
         Assert.Null(started.BirthYear);
         Assert.Equal("woman", started.Gender);
         Assert.Equal("45-49", started.AgeBand);
+    }
+
+    [Fact]
+    public async Task Anonymous_enrolment_refuses_each_fact_beyond_gender_and_age_band_by_name()
+    {
+        var command = AnonymousStart() with
+        {
+            ReferralId = Guid.NewGuid().ToString(),
+            ContactPersons = ["Karin Berg"],
+            ForsorjningAtStart = ["sjukpenning"],
+            SysselsattningAtStart = "sjukskriven",
+            EducationLevel = "gymnasium",
+            YearsInSupport = 0,
+        };
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => StartAsync(command));
+
+        Assert.Equal(
+            ["contact_persons", "education_level", "forsorjning_at_start", "referral_id", "sysselsattning_at_start", "years_in_support"],
+            Fields(ex));
+        Assert.All(ex.Violations, v => Assert.Contains("anonym inskrivning registrerar bara kön och åldersgrupp", v.Description, StringComparison.Ordinal));
+        Assert.Empty(await Repository.ListActiveInInsatsAsync(InsatsA, Ct));
+        Assert.Empty(await EventsAsync());
+    }
+
+    [Fact]
+    public async Task Anonymous_enrolment_stores_no_start_facts()
+    {
+        var enrolment = await StartAsync(AnonymousStart());
+
+        var stored = (await Repository.GetAsync(enrolment.Id, Ct))!;
+        Assert.Null(stored.ReferralId);
+        Assert.Empty(stored.Start.ContactPersons);
+        Assert.Empty(stored.Start.ForsorjningAtStart);
+        Assert.Equal((null, null, null), (stored.Start.SysselsattningAtStart, stored.Start.EducationLevel, stored.Start.YearsInSupport));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public async Task Identified_person_needs_one_or_two_contact_persons(int count)
+    {
+        var participant = await ConsentingPersonAsync();
+        var contacts = Enumerable.Range(1, count).Select(i => $"Kontakt {i}").ToList();
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => StartAsync(Identified(participant.Id, contactPersons: contacts)));
+
+        Assert.Equal("contact_persons", Field(ex));
+        Assert.Contains("mellan 1 och 2", ex.Violations[0].Description, StringComparison.Ordinal);
+        var two = await StartAsync(Identified(participant.Id, contactPersons: ["Karin Berg", "Per Ek"]));
+        Assert.Equal(["Karin Berg", "Per Ek"], two.Start.ContactPersons);
+    }
+
+    [Fact]
+    public async Task Start_before_the_fifteenth_birthday_is_refused_on_start_date()
+    {
+        // Turns 15 on 10 March 2026, eight days after "today".
+        var participant = await RegisterAsync(new DateOnly(2011, 3, 10));
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => StartAsync(Identified(participant.Id)));
+
+        Assert.Equal("start_date", Field(ex));
+        Assert.Contains("2026-03-10", ex.Violations[0].Description, StringComparison.Ordinal);
+        await ConsentAsync(participant, Today);
+        var enrolment = await StartAsync(Identified(participant.Id, startDate: new DateOnly(2026, 3, 10)));
+        Assert.Equal("15-19", enrolment.AgeBand);
+    }
+
+    [Fact]
+    public async Task Start_before_birth_is_refused_on_start_date()
+    {
+        var participant = await RegisterAsync(new DateOnly(2026, 2, 1));
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => StartAsync(Identified(participant.Id, startDate: new DateOnly(2026, 1, 15))));
+
+        Assert.Equal("start_date", Field(ex));
+        Assert.Contains("födelsedatum (2026-02-01)", ex.Violations[0].Description, StringComparison.Ordinal);
+        Assert.Empty(await EventsAsync());
+    }
+
+    [Fact]
+    public async Task After_gallring_the_age_bound_falls_back_on_the_birth_year()
+    {
+        var participant = await RegisterAsync(new DateOnly(2011, 8, 20));
+        participant.Personnummer = null;
+        var violations = new List<FieldViolation>();
+
+        StartDateRules.CheckAge(participant, new DateOnly(2025, 12, 31), violations);
+        StartDateRules.CheckAge(participant, new DateOnly(2010, 12, 31), violations);
+        // Some day in 2026 is the birthday; without the date nothing in 2026 is certainly too early.
+        StartDateRules.CheckAge(participant, new DateOnly(2026, 1, 1), violations);
+
+        Assert.Equal(["start_date", "start_date"], violations.Select(v => v.Field));
+        Assert.Contains("under 15", violations[0].Description, StringComparison.Ordinal);
+        Assert.Contains("födelseår (2011)", violations[1].Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public sealed record CorrectEnrolmentEndCommand(
 /// Corrections of the start and end facts. Each changed field keeps its earlier value, who changed it, when
 /// and why in the enrolment's history; the Corrected event carries the facts as they now stand.
 /// </summary>
-public sealed class CorrectEnrolmentHandlers(EnrolmentAccess access, IEnrolmentRepository repository, TimeProvider clock)
+public sealed class CorrectEnrolmentHandlers(
+    EnrolmentAccess access, IEnrolmentRepository repository, IParticipantRepository participants, IStayReferrals referrals, TimeProvider clock)
 {
     public const string ReasonNotEnded = RecordFollowUpHandler.ReasonNotEnded;
 
@@ -49,9 +50,16 @@ public sealed class CorrectEnrolmentHandlers(EnrolmentAccess access, IEnrolmentR
 
         var enrolment = await access.LoadForChangeAsync(context, command.EnrolmentId, etag!.Value, cancellationToken);
         var today = SwedishCalendar.Today(clock);
+        if (enrolment.Anonymous)
+        {
+            AnonymousStartFacts.Refuse(
+                null, command.ContactPersons, command.ForsorjningAtStart, command.SysselsattningAtStart, command.EducationLevel, command.YearsInSupport, violations);
+        }
+
         if (command.StartDate is { } startDate)
         {
             ValidateStartDate(enrolment, startDate, today, violations);
+            await ValidateStartBoundsAsync(enrolment, startDate, violations, cancellationToken);
         }
 
         EnrolmentFields.ThrowIfAny(violations);
@@ -159,6 +167,20 @@ public sealed class CorrectEnrolmentHandlers(EnrolmentAccess access, IEnrolmentR
         else if (recorded.Count > 0 && startDate > recorded.Min())
         {
             violations.Add(new FieldViolation("start_date", $"Startdatum kan inte ligga efter det som redan registrerats i inskrivningen ({Iso(recorded.Min())})."));
+        }
+    }
+
+    /// <summary>The same lower bounds as a new start: the person's age, and the referral's day of arrival.</summary>
+    private async Task ValidateStartBoundsAsync(Enrolment enrolment, DateOnly startDate, List<FieldViolation> violations, CancellationToken cancellationToken)
+    {
+        if (enrolment.ParticipantId is not null && await participants.GetAsync(enrolment.ParticipantId, cancellationToken) is { } participant)
+        {
+            StartDateRules.CheckAge(participant, startDate, violations);
+        }
+
+        if (enrolment.ReferralId is not null && await referrals.ReceivedOnAsync(enrolment.ReferralId, cancellationToken) is { } receivedOn)
+        {
+            StartDateRules.CheckReferral(receivedOn, startDate, violations);
         }
     }
 

@@ -1,16 +1,18 @@
 using Finsam.Participants.Application.Access;
-using Finsam.Participants.Application.Registry;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Security;
 
 namespace Finsam.Participants.Application.Enrolments;
 
 /// <summary>
-/// Loading an enrolment and deciding who may read or change it. Changes are for the insats' own staff and
-/// administrators; reads of an identified person's stay follow the person's access rules. Every decision
-/// about an identified person is logged, denials too.
+/// Loading an enrolment and deciding who may read or change it. A stay — its plans, assessments, notes and
+/// contact persons — is the insats' own information: its staff and administrators read and change it, staff
+/// of other insatser don't (even when the person is theirs too), and agency systems never do, consent or
+/// not (consent covers exchanging information about the person, not the insats' working notes). Every
+/// decision about an identified person is logged, denials too.
 /// </summary>
-public sealed class EnrolmentAccess(IEnrolmentRepository enrolments, IParticipantRepository participants, ParticipantAccess access, IAccessLog log)
+public sealed class EnrolmentAccess(IEnrolmentRepository enrolments, IAccessLog log)
 {
     public const string ReasonNotFound = "ENROLMENT_NOT_FOUND";
     public const string ReasonChanged = "ENROLMENT_CHANGED";
@@ -57,20 +59,24 @@ public sealed class EnrolmentAccess(IEnrolmentRepository enrolments, IParticipan
         }
     }
 
-    /// <summary>
-    /// Reading a stay: an identified person's by the person's access rules (logged); an anonymous one by the
-    /// insats' staff or an administrator.
-    /// </summary>
+    /// <summary>Reading a stay: staff of its insats or an administrator; logged for an identified person.</summary>
     public async Task EnsureMayReadAsync(AccessContext context, Enrolment enrolment, CancellationToken cancellationToken)
     {
-        if (enrolment.ParticipantId is null)
+        if (context.Caller.Role == Roles.AgencySystem)
         {
-            ParticipantAccess.EnsureMayWorkIn(context.Caller, enrolment.InsatsId);
-            return;
+            if (enrolment.ParticipantId is not null)
+            {
+                await log.RecordAsync(context, AccessActions.ReadEnrolment, enrolment.ParticipantId, AccessOutcome.Denied, cancellationToken);
+            }
+
+            throw AgencyMayNotReadStays();
         }
 
-        var participant = await participants.GetAsync(enrolment.ParticipantId, cancellationToken)
-            ?? throw new InvalidOperationException("An enrolment points at a participant that is not stored.");
-        await access.EnsureMayAccessAsync(context, participant, AccessActions.ReadEnrolment, cancellationToken);
+        await EnsureMayWorkInAsync(context, enrolment.InsatsId, enrolment.ParticipantId, AccessActions.ReadEnrolment, cancellationToken);
     }
+
+    public static PermissionDeniedException AgencyMayNotReadStays() =>
+        new(
+            ParticipantAccess.ReasonRoleNotAllowed,
+            "Myndighetssystem läser inte inskrivningar: planer, bedömningar och anteckningar är insatsens egen information, även med samtycke.");
 }

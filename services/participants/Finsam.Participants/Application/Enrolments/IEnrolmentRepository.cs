@@ -7,9 +7,10 @@ namespace Finsam.Participants.Application.Enrolments;
 public interface IEnrolmentRepository
 {
     /// <summary>
-    /// Stores a new enrolment and its events in one atomic write. A unique index makes a second active
-    /// enrolment of the same person in the same insats impossible, however the requests race: throws
-    /// <see cref="EnrolmentAlreadyActiveException"/>, or <see cref="EnrolmentRequestIdTakenException"/> for a used request id.
+    /// Stores a new enrolment and its events in one atomic write. Unique indexes make a second active
+    /// enrolment of the same person in the same insats, and a second stay from one referral, impossible however
+    /// the requests race: throws <see cref="EnrolmentAlreadyActiveException"/>, <see cref="EnrolmentReferralUsedException"/>,
+    /// or <see cref="EnrolmentRequestIdTakenException"/> for a used request id.
     /// </summary>
     Task AddAsync(Enrolment enrolment, string requestId, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken);
 
@@ -31,5 +32,7 @@ public interface IEnrolmentRepository
 }
 
 public sealed class EnrolmentAlreadyActiveException() : Exception("The person already has an active enrolment in the insats.");
+
+public sealed class EnrolmentReferralUsedException() : Exception("A stay has already started from the referral.");
 
 public sealed class EnrolmentRequestIdTakenException() : Exception("The request id has already been used.");

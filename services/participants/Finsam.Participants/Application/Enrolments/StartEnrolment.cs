@@ -1,6 +1,8 @@
+using System.Runtime.ExceptionServices;
 using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Catalogue;
+using Finsam.Participants.Application.Referrals;
 using Finsam.Participants.Application.Registry;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
@@ -25,16 +27,18 @@ public sealed record StartEnrolmentCommand(
 
 /// <summary>
 /// Starts a stay. An identified person needs consent that is active on the start day — and a person who
-/// returns needs consent given after their last stay ended. A person with skyddade personuppgifter is
-/// enrolled, but every event about the stay is anonymous. One active stay per person and insats, enforced
-/// by a unique index so concurrent starts can't both win.
+/// returns needs consent given after their last stay ended — one or two contact persons, and to be at least
+/// 15 on the start day. A person with skyddade personuppgifter is enrolled, but every event about the stay
+/// is anonymous. An anonymous enrolment records gender and age band and nothing else: no referral (it would
+/// lead back to the person), no contact persons, no background facts. One active stay per person and
+/// insats, and at most one stay per referral, both enforced by unique indexes so concurrent starts can't both win.
 /// </summary>
 public sealed class StartEnrolmentHandler(
     IEnrolmentRepository repository,
     ParticipantLoader participants,
     EnrolmentAccess access,
     IInsatsCatalogue catalogue,
-    IEnumerable<IReferringAgencies> referringAgencies,
+    IStayReferrals referrals,
     TimeProvider clock)
 {
     public const int MaxDaysAhead = 30;
@@ -42,6 +46,7 @@ public sealed class StartEnrolmentHandler(
     public const int MaxYearsInSupport = 60;
     public const string ReasonConsentRequired = "CONSENT_REQUIRED";
     public const string ReasonAlreadyActive = "ENROLMENT_ALREADY_ACTIVE";
+    public const string ReasonReferralAlreadyUsed = "REFERRAL_ALREADY_USED";
 
     public async Task<Enrolment> HandleAsync(AccessContext context, StartEnrolmentCommand command, CancellationToken cancellationToken)
     {
@@ -56,7 +61,10 @@ public sealed class StartEnrolmentHandler(
 
         if (!insats.EnrolsParticipants)
         {
-            throw new ValidationFailedException([new FieldViolation("insats_id", $"Insatsen \"{insats.Name}\" skriver inte in deltagare (struktur- eller pinnstatistikinsats).")]);
+            // The same state problem, with the same reason, as referring someone to such an insats.
+            throw new PreconditionFailedException(
+                CreateReferralHandler.ReasonInsatsHasNoParticipants,
+                $"Insatsen \"{insats.Name}\" skriver inte in deltagare (struktur- eller pinnstatistikinsats).");
         }
 
         var participant = input.ParticipantId is null ? null : await participants.LoadAsync(input.ParticipantId, cancellationToken);
@@ -67,8 +75,10 @@ public sealed class StartEnrolmentHandler(
             return await RetriedAsync(context, earlier, cancellationToken);
         }
 
+        StayReferral? referral = null;
         if (participant is not null)
         {
+            referral = await CheckStartAsync(participant, insats.Id, input, cancellationToken);
             await EnsureMayEnrolAsync(participant, insats.Id, input.Start.StartDate, cancellationToken);
         }
 
@@ -81,10 +91,10 @@ public sealed class StartEnrolmentHandler(
             AnonymousDownstream = participant is null || participant.ProtectedIdentity,
             Gender = participant?.Gender ?? input.Anonymous!.Gender!.Value,
             BirthYear = participant?.BirthYear,
-            AgeBand = participant is null ? input.Anonymous!.AgeBand! : ParticipantCodes.AgeBandOf(AgeOn(participant, input.Start.StartDate)),
+            AgeBand = participant is null ? input.Anonymous!.AgeBand! : ParticipantCodes.AgeBandOf(StartDateRules.AgeOn(participant, input.Start.StartDate)),
             Start = input.Start,
             ReferralId = input.ReferralId,
-            ReferringAgency = input.ReferralId is null ? null : await ReferringAgencyAsync(input.ReferralId, insats.Id, participant?.Id, cancellationToken),
+            ReferringAgency = referral?.Agency,
             PlanDeadlineDays = insats.PlanDeadlineDays,
             StartedBy = context.Actor,
             StartedAt = now,
@@ -111,6 +121,16 @@ public sealed class StartEnrolmentHandler(
             }
 
             throw AlreadyActive();
+        }
+        catch (EnrolmentReferralUsedException)
+        {
+            // Another start from the same referral won, or a retry of this one did.
+            if (input.RequestId is not null && await repository.FindByRequestIdAsync(input.RequestId, cancellationToken) is { } raced)
+            {
+                return await RetriedAsync(context, raced, cancellationToken);
+            }
+
+            throw ReferralAlreadyUsed();
         }
 
         return enrolment;
@@ -141,6 +161,7 @@ public sealed class StartEnrolmentHandler(
         var insatsId = EnrolmentFields.Id(command.InsatsId, "insats_id", "Insats-id", required: true, violations);
         var participantId = EnrolmentFields.Id(command.ParticipantId, "participant_id", "Deltagar-id", required: false, violations);
         var identified = !string.IsNullOrWhiteSpace(command.ParticipantId);
+        var anonymous = !identified && command.Anonymous is not null;
         if (identified && command.Anonymous is not null)
         {
             violations.Add(new FieldViolation("anonymous", "Ange antingen deltagar-id eller anonym inskrivning, inte båda."));
@@ -149,30 +170,47 @@ public sealed class StartEnrolmentHandler(
         {
             violations.Add(new FieldViolation("participant_id", "Ange deltagar-id, eller kön och åldersgrupp för en anonym inskrivning."));
         }
-        else if (command.Anonymous is { } anonymous)
+        else if (command.Anonymous is { } person)
         {
-            if (anonymous.Gender is null)
+            if (person.Gender is null)
             {
                 violations.Add(new FieldViolation("anonymous.gender", "Kön saknas: ange kvinna, man eller annat."));
             }
 
-            if (string.IsNullOrWhiteSpace(anonymous.AgeBand) || !ParticipantCodes.AgeBands.Contains(anonymous.AgeBand.Trim()))
+            if (string.IsNullOrWhiteSpace(person.AgeBand) || !ParticipantCodes.AgeBands.Contains(person.AgeBand.Trim()))
             {
                 violations.Add(new FieldViolation("anonymous.age_band", $"Åldersgrupp saknas eller är okänd: välj bland {string.Join(", ", ParticipantCodes.AgeBands)}."));
             }
         }
 
-        var referralId = EnrolmentFields.Id(command.ReferralId, "referral_id", "Remiss-id", required: false, violations);
         var startDate = EnrolmentFields.RequiredDate(command.StartDate, "start_date", "Startdatum", violations);
         if (startDate > today.AddDays(MaxDaysAhead))
         {
             violations.Add(new FieldViolation("start_date", $"Startdatum får ligga högst {MaxDaysAhead} dagar fram i tiden."));
         }
 
+        if (anonymous)
+        {
+            AnonymousStartFacts.Refuse(
+                command.ReferralId, command.ContactPersons, command.ForsorjningAtStart, command.SysselsattningAtStart,
+                command.EducationLevel, command.YearsInSupport, violations);
+            EnrolmentFields.ThrowIfAny(violations);
+            return new ValidInput(
+                requestId,
+                insatsId!,
+                null,
+                command.Anonymous! with { AgeBand = command.Anonymous.AgeBand!.Trim() },
+                null,
+                new EnrolmentStartFacts(startDate!.Value, [], [], null, null, null));
+        }
+
+        // Without participant_id (and without anonymous) only that is reported, not what an identified start would also need.
+        var needed = identified ? 1 : 0;
+        var referralId = EnrolmentFields.Id(command.ReferralId, "referral_id", "Remiss-id", required: false, violations);
         var contactPersons = EnrolmentFields.Texts(
-            command.ContactPersons, "contact_persons", "Kontaktpersoner", 0, MaxContactPersons, EnrolmentFields.MaxShortText, violations);
+            command.ContactPersons, "contact_persons", "Kontaktpersoner", needed, MaxContactPersons, EnrolmentFields.MaxShortText, violations);
         var forsorjning = EnrolmentFields.Codes(
-            command.ForsorjningAtStart, ParticipantCodes.Forsorjning, "forsorjning_at_start", "Försörjning vid start", identified ? 1 : 0, violations);
+            command.ForsorjningAtStart, ParticipantCodes.Forsorjning, "forsorjning_at_start", "Försörjning vid start", needed, violations);
         var sysselsattning = EnrolmentFields.Code(
             command.SysselsattningAtStart, ParticipantCodes.Sysselsattning, "sysselsattning_at_start", "Sysselsättning vid start", required: false, violations);
         var education = EnrolmentFields.Code(
@@ -184,7 +222,7 @@ public sealed class StartEnrolmentHandler(
             requestId,
             insatsId!,
             participantId,
-            command.Anonymous is { } a ? a with { AgeBand = a.AgeBand!.Trim() } : null,
+            null,
             referralId,
             new EnrolmentStartFacts(startDate!.Value, contactPersons!, forsorjning!, sysselsattning, education, command.YearsInSupport));
     }
@@ -231,31 +269,42 @@ public sealed class StartEnrolmentHandler(
         return earlier;
     }
 
-    private async Task<string?> ReferringAgencyAsync(string referralId, string insatsId, string? participantId, CancellationToken cancellationToken)
+    /// <summary>
+    /// What can only be checked against the stored person and referral: the start date's lower bounds and the
+    /// referral's fit. Wrong arguments (start_date, referral_id) are reported together before a referral in the
+    /// wrong state (FAILED_PRECONDITION).
+    /// </summary>
+    private async Task<StayReferral?> CheckStartAsync(Participant participant, string insatsId, ValidInput input, CancellationToken cancellationToken)
     {
-        foreach (var source in referringAgencies)
+        var violations = new List<FieldViolation>();
+        StartDateRules.CheckAge(participant, input.Start.StartDate, violations);
+        StayReferral? referral = null;
+        ExceptionDispatchInfo? unusable = null;
+        if (input.ReferralId is { } referralId)
         {
-            if (await source.AgencyOfReferralAsync(referralId, insatsId, participantId, cancellationToken) is { } agency)
+            try
             {
-                return agency;
+                referral = await referrals.ForNewStayAsync(referralId, insatsId, participant.Id, cancellationToken);
+                StartDateRules.CheckReferral(referral.ReceivedOn, input.Start.StartDate, violations);
+            }
+            catch (ValidationFailedException ex)
+            {
+                violations.AddRange(ex.Violations);
+            }
+            catch (PreconditionFailedException ex)
+            {
+                unusable = ExceptionDispatchInfo.Capture(ex);
             }
         }
 
-        return null;
-    }
-
-    /// <summary>Exact age from the birth date while it is known; after gallring, from the birth year.</summary>
-    private static int AgeOn(Participant participant, DateOnly day)
-    {
-        if (participant.Personnummer?.BirthDate is not { } born)
-        {
-            return day.Year - participant.BirthYear;
-        }
-
-        var age = day.Year - born.Year;
-        return born.AddYears(age) > day ? age - 1 : age;
+        EnrolmentFields.ThrowIfAny(violations);
+        unusable?.Throw();
+        return referral;
     }
 
     private static AlreadyExistsException AlreadyActive() =>
         new(ReasonAlreadyActive, "Personen är redan inskriven i insatsen. Avsluta den pågående inskrivningen först.");
+
+    public static PreconditionFailedException ReferralAlreadyUsed() =>
+        new(ReasonReferralAlreadyUsed, "En inskrivning har redan kommit av remissen; en ny inskrivning behöver en ny remiss.");
 }

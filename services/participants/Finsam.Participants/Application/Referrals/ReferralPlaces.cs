@@ -7,7 +7,7 @@ namespace Finsam.Participants.Application.Referrals;
 /// Takes and returns the places of an insats through its <see cref="InsatsPlaces"/> document, retrying
 /// the compare-and-set when another decision came first.
 /// </summary>
-public sealed class ReferralPlaces(IInsatsPlacesStore store, IReferralRepository referrals, TimeProvider clock) : IReferralPlaces
+public sealed class ReferralPlaces(IInsatsPlacesStore store, IReferralRepository referrals, IReferralStays stays, TimeProvider clock) : IReferralPlaces
 {
     public const string ReasonBusy = "PLACES_BUSY";
     public const string ReasonNotAccepted = "REFERRAL_NOT_ACCEPTED";
@@ -117,21 +117,36 @@ public sealed class ReferralPlaces(IInsatsPlacesStore store, IReferralRepository
     /// <summary>
     /// The holds that count: those whose referral holds its place, and young ones whose acceptance may still
     /// be writing the referral. Older holds without an accepted referral were left by a crash or a lost race
-    /// between the two writes, and are dropped at the next write of the document.
+    /// between the two writes. A hold whose referral's stay has ended is free whatever the referral says:
+    /// ending the stay and releasing the place are two writes, and if the second failed the place would
+    /// otherwise be lost for good. Holds that don't count are dropped at the next write of the document.
     /// </summary>
     private async Task<List<PlaceHold>> LiveHoldsAsync(InsatsPlaces places, CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow().UtcDateTime - Grace;
-        if (places.Holds.All(h => h.ClaimedAt > cutoff))
+        HashSet<string>? holding = null;
+        var live = new List<PlaceHold>();
+        foreach (var hold in places.Holds)
         {
-            return [.. places.Holds];
+            if (hold.ClaimedAt <= cutoff)
+            {
+                holding ??= (await referrals.ListForInsatsAsync(places.InsatsId, ReferralStatuses.Accepted, cancellationToken))
+                    .Where(r => r.HoldsPlace)
+                    .Select(r => r.Id)
+                    .ToHashSet(StringComparer.Ordinal);
+                if (!holding.Contains(hold.ReferralId))
+                {
+                    continue;
+                }
+            }
+
+            if (await stays.StayOfAsync(hold.ReferralId, cancellationToken) != ReferralStay.Ended)
+            {
+                live.Add(hold);
+            }
         }
 
-        var holding = (await referrals.ListForInsatsAsync(places.InsatsId, ReferralStatuses.Accepted, cancellationToken))
-            .Where(r => r.HoldsPlace)
-            .Select(r => r.Id)
-            .ToHashSet(StringComparer.Ordinal);
-        return places.Holds.Where(h => h.ClaimedAt > cutoff || holding.Contains(h.ReferralId)).ToList();
+        return live;
     }
 
     private static ConcurrencyConflictException Busy() =>

@@ -7,9 +7,9 @@ namespace Finsam.Participants.Application.Referrals;
 /// Referrals as gallring sees them. A referral still in play (received, queued, or accepted and holding a
 /// place) keeps the person; a declined or withdrawn one counts as a stay that ended the day it was decided,
 /// so someone who was only ever referred is also gallrad N years later. An accepted referral whose place is
-/// released is covered by its stay.
+/// released, or whose stay has started, is covered by that stay.
 /// </summary>
-public sealed class ReferralStays(IReferralRepository repository) : IParticipantStays
+public sealed class ReferralStays(IReferralRepository repository, IReferralStays staysFromReferrals) : IParticipantStays
 {
     private static readonly TimeZoneInfo Sweden =
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Stockholm", out var zone) ? zone : TimeZoneInfo.Utc;
@@ -19,7 +19,8 @@ public sealed class ReferralStays(IReferralRepository repository) : IParticipant
         var stays = new List<StaySummary>();
         foreach (var referral in await repository.ListForParticipantAsync(participantId, cancellationToken))
         {
-            if (referral.IsOpen || referral.HoldsPlace)
+            // An accepted referral is covered by its stay once one started; before that it holds a place and keeps the person.
+            if (referral.IsOpen || (referral.HoldsPlace && await staysFromReferrals.StayOfAsync(referral.Id, cancellationToken) == ReferralStay.None))
             {
                 stays.Add(new StaySummary(referral.InsatsId, null));
             }

@@ -8,6 +8,7 @@ public static class ReferralTransitions
 {
     public const string ReasonInvalidTransition = "REFERRAL_INVALID_TRANSITION";
     public const string ReasonChanged = "REFERRAL_CHANGED";
+    public const string ReasonStayRunning = "REFERRAL_STAY_RUNNING";
 
     /// <summary>received → accepted / queued; queued → accepted.</summary>
     public static void EnsureMayAccept(Referral referral)
@@ -28,15 +29,22 @@ public static class ReferralTransitions
     }
 
     /// <summary>
-    /// received / queued → withdrawn, and accepted → withdrawn while its place is held: an agency may withdraw a
-    /// referral the insats accepted but the person hasn't yet finished (e.g. they found work before starting).
-    /// Withdrawing frees the place. Once the stay has ended the referral is history and stays accepted.
+    /// received / queued → withdrawn, and accepted → withdrawn while no stay has come of it: an agency may
+    /// withdraw a referral the insats accepted but the person hasn't started (e.g. they found work first), which
+    /// frees the place. While the stay runs the person uses the place, so the stay is ended first; once a stay
+    /// has ended the referral is history and stays accepted.
     /// </summary>
-    public static void EnsureMayWithdraw(Referral referral)
+    public static void EnsureMayWithdraw(Referral referral, ReferralStay stay)
     {
-        if (referral.IsOpen || referral.HoldsPlace)
+        if (referral.IsOpen || (referral.HoldsPlace && stay == ReferralStay.None))
         {
             return;
+        }
+
+        if (referral.Status == ReferralStatuses.Accepted && stay == ReferralStay.Running)
+        {
+            throw new PreconditionFailedException(
+                ReasonStayRunning, "Remissen kan inte återkallas medan inskrivningen som kom av den pågår: avsluta inskrivningen först.");
         }
 
         if (referral.Status == ReferralStatuses.Accepted)

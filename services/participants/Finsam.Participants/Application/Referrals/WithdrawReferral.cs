@@ -7,8 +7,8 @@ namespace Finsam.Participants.Application.Referrals;
 public sealed record WithdrawReferralCommand(string? ReferralId, string? Etag);
 
 /// <summary>
-/// The referring agency withdraws its referral (or the insats' staff record that it did). A withdrawn
-/// accepted referral gives its place back, after the referral is written, so a crash in between leaves at
+/// The referring agency withdraws its referral (or the insats' staff record that it did), as long as no stay
+/// has come of it (<see cref="ReferralTransitions.EnsureMayWithdraw"/>). A withdrawn accepted referral gives its place back, after the referral is written, so a crash in between leaves at
 /// most a surplus hold that the next acceptance prunes, never two people on one place.
 /// </summary>
 public sealed class WithdrawReferralHandler(
@@ -16,6 +16,7 @@ public sealed class WithdrawReferralHandler(
     IReferralRepository repository,
     ReferralAccess access,
     ReferralPlaces places,
+    IReferralStays stays,
     TimeProvider clock)
 {
     public async Task<ReferralView> HandleAsync(AccessContext context, WithdrawReferralCommand command, CancellationToken cancellationToken)
@@ -31,7 +32,8 @@ public sealed class WithdrawReferralHandler(
         var referral = await loader.LoadAsync(command.ReferralId, cancellationToken);
         await access.EnsureMayWithdrawAsync(context, referral, cancellationToken);
         Etags.EnsureCurrent(etag!.Value, referral.Version, ReferralTransitions.ReasonChanged, "Remissen");
-        ReferralTransitions.EnsureMayWithdraw(referral);
+        var stay = referral.Status == Domain.ReferralStatuses.Accepted ? await stays.StayOfAsync(referral.Id, cancellationToken) : ReferralStay.None;
+        ReferralTransitions.EnsureMayWithdraw(referral, stay);
 
         var heldPlace = referral.HoldsPlace;
         var now = clock.GetUtcNow().UtcDateTime;
