@@ -329,7 +329,10 @@ public sealed class StartEnrolmentTests : EnrolmentTestBase
         Assert.True(started.Anonymous);
         Assert.Null(started.BirthYear);
         Assert.Equal("35-39", started.AgeBand);
-        Assert.Equal(["sjukpenning", "forsorjningsstod"], started.ForsorjningAtStart);
+        // Counted, never described: the start facts stay in the service, as for an anonymous stay.
+        Assert.Equal(["sjukpenning", "forsorjningsstod"], enrolment.Start.ForsorjningAtStart);
+        Assert.Empty(started.ForsorjningAtStart);
+        Assert.Equal((null, null, null, null), (started.SysselsattningAtStart, started.EducationLevel, started.YearsInSupport, started.ReferringAgency));
     }
 
     [Fact]

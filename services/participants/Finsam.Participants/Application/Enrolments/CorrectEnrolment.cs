@@ -91,8 +91,15 @@ public sealed class CorrectEnrolmentHandlers(
         await repository.SaveAsync(
             enrolment,
             [new EnrolmentStartCorrected(
-                enrolment.Id, enrolment.InsatsId, corrected.StartDate, corrected.ForsorjningAtStart, corrected.SysselsattningAtStart,
-                corrected.EducationLevel, corrected.YearsInSupport, now)],
+                enrolment.Id,
+                enrolment.InsatsId,
+                corrected.StartDate,
+                // Anonymous downstream: only the date travels, as at the start.
+                enrolment.AnonymousDownstream ? [] : corrected.ForsorjningAtStart,
+                enrolment.AnonymousDownstream ? null : corrected.SysselsattningAtStart,
+                enrolment.AnonymousDownstream ? null : corrected.EducationLevel,
+                enrolment.AnonymousDownstream ? null : corrected.YearsInSupport,
+                now)],
             cancellationToken);
         return enrolment;
     }

@@ -136,6 +136,10 @@ public sealed class StartEnrolmentHandler(
         return enrolment;
     }
 
+    /// <summary>
+    /// The start as downstream sees it. Anonymous downstream (an anonymous stay, or a person with skyddade
+    /// personuppgifter) means counted, never described: insats, start date, gender and age band only.
+    /// </summary>
     public static EnrolmentStarted Started(Enrolment enrolment, DateTime now) => new(
         enrolment.Id,
         enrolment.AnonymousDownstream ? null : enrolment.ParticipantId,
@@ -145,11 +149,11 @@ public sealed class StartEnrolmentHandler(
         RegisterParticipantHandler.ToEventGender(enrolment.Gender),
         enrolment.AnonymousDownstream ? null : enrolment.BirthYear,
         enrolment.AgeBand,
-        enrolment.Start.ForsorjningAtStart,
-        enrolment.Start.SysselsattningAtStart,
-        enrolment.Start.EducationLevel,
-        enrolment.Start.YearsInSupport,
-        enrolment.ReferringAgency,
+        enrolment.AnonymousDownstream ? [] : enrolment.Start.ForsorjningAtStart,
+        enrolment.AnonymousDownstream ? null : enrolment.Start.SysselsattningAtStart,
+        enrolment.AnonymousDownstream ? null : enrolment.Start.EducationLevel,
+        enrolment.AnonymousDownstream ? null : enrolment.Start.YearsInSupport,
+        enrolment.AnonymousDownstream ? null : enrolment.ReferringAgency,
         now);
 
     private sealed record ValidInput(string? RequestId, string InsatsId, string? ParticipantId, AnonymousPerson? Anonymous, string? ReferralId, EnrolmentStartFacts Start);
