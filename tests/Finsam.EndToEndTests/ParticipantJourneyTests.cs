@@ -163,6 +163,55 @@ public sealed class ParticipantJourneyTests(FinsamSystem system)
         Assert.Contains(entries, e => e is { Role: Roles.Samordnare, Action: "enrolment.start", Outcome: "allowed" });
     }
 
+    [Fact]
+    public async Task Anonymous_stay_over_rest_holds_gender_and_age_band_only()
+    {
+        var today = SwedishDay.Today();
+        var ct = TestContext.Current.CancellationToken;
+        using var defined = await system.Rest.PostAsJsonAsync(
+            "/v1/activities/insatser", new { name = $"Hikikomori {Guid.NewGuid():N}", kind = "INSATS_KIND_INDIVIDUAL", budgetedPlaces = 5 }, ct);
+        var insatsId = JsonDocument.Parse(await defined.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("insatsId").GetString()!;
+        using var staff = system.RestAs(system.Token(Roles.Samordnare, insatser: [insatsId]));
+
+        // An anonymous stay that names a person's facts is refused, each field named.
+        using var tooMuch = await staff.PostAsJsonAsync("/v1/enrolments", new
+        {
+            insatsId,
+            anonymous = new { gender = "GENDER_WOMAN", ageBand = "30-34" },
+            startDate = new { year = today.Year, month = today.Month, day = today.Day },
+            contactPersons = new[] { "Samordnare Sara" },
+            educationLevel = "gymnasium",
+        }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMuch.StatusCode);
+        var refused = await tooMuch.Content.ReadAsStringAsync(ct);
+        Assert.Contains("contact_persons", refused, StringComparison.Ordinal);
+        Assert.Contains("education_level", refused, StringComparison.Ordinal);
+
+        using var started = await staff.PostAsJsonAsync("/v1/enrolments", new
+        {
+            requestId = Guid.NewGuid().ToString(),
+            insatsId,
+            anonymous = new { gender = "GENDER_WOMAN", ageBand = "30-34" },
+            startDate = new { year = today.Year, month = today.Month, day = today.Day },
+        }, ct);
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        var stay = JsonDocument.Parse(await started.Content.ReadAsStringAsync(ct)).RootElement;
+        Assert.True(stay.GetProperty("anonymous").GetBoolean());
+        Assert.False(stay.TryGetProperty("participantId", out var id) && id.GetString() is { Length: > 0 });
+        Assert.Equal("30-34", stay.GetProperty("ageBand").GetString());
+
+        using var ended = await staff.PostAsJsonAsync($"/v1/enrolments/{stay.GetProperty("enrolmentId").GetString()}:end", new
+        {
+            etag = stay.GetProperty("etag").GetString(),
+            endDate = new { year = today.Year, month = today.Month, day = today.Day },
+            reasons = new[] { "utan-matning" },
+            sysselsattningAtEnd = "ovrigt",
+            forsorjningAtEnd = new[] { "ingen-ersattning" },
+        }, ct);
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        Assert.True(JsonDocument.Parse(await ended.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("ended").GetBoolean());
+    }
+
     private const string AccessPurposesRegisterutdrag = "registerutdrag";
 
     private static RegisterParticipantRequest Person() => new()
