@@ -1,6 +1,7 @@
 using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Registry;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
@@ -32,7 +33,7 @@ public sealed class ConsentHandlers(ParticipantLoader loader, ParticipantAccess 
         }
         else if (agencies.FirstOrDefault(a => !Agencies.IsKnown(a)) is { } unknown)
         {
-            violations.Add(new FieldViolation("agencies", $"Okänd aktör \"{Truncate(unknown)}\": välj bland fk, af, kommun, region, annan."));
+            violations.Add(new FieldViolation("agencies", $"Okänd aktör \"{EchoedInput.Shorten(unknown)}\": välj bland fk, af, kommun, region, annan."));
         }
 
         if (command.GivenOn is null)
@@ -75,10 +76,18 @@ public sealed class ConsentHandlers(ParticipantLoader loader, ParticipantAccess 
 
     public async Task<Consent> WithdrawAsync(AccessContext context, WithdrawConsentCommand command, CancellationToken cancellationToken)
     {
-        var participant = await loader.LoadAsync(command.ParticipantId, cancellationToken);
+        var violations = new List<FieldViolation>();
+        var participantId = Ids.Validate(command.ParticipantId, "participant_id", "Deltagar-id", required: true, violations);
+        var consentId = Ids.Validate(command.ConsentId, "consent_id", "Samtyckets id", required: true, violations);
+        if (violations.Count > 0)
+        {
+            throw new ValidationFailedException(violations);
+        }
+
+        var participant = await loader.LoadAsync(participantId, cancellationToken);
         EnsureMayRecordConsent(context);
         await access.EnsureMayAccessAsync(context, participant, AccessActions.WithdrawConsent, cancellationToken);
-        var consent = participant.Consents.FirstOrDefault(c => c.Id == command.ConsentId)
+        var consent = participant.Consents.FirstOrDefault(c => c.Id == consentId)
             ?? throw new NotFoundException(ReasonConsentNotFound, "Samtycket finns inte för den här deltagaren.");
         if (consent.WithdrawnOn is not null)
         {
@@ -117,6 +126,4 @@ public sealed class ConsentHandlers(ParticipantLoader loader, ParticipantAccess 
                 ParticipantAccess.ReasonRoleNotAllowed, "Samtycke registreras av insatsens personal, inte av ett myndighetssystem eller rollen " + context.Caller.Role + ".");
         }
     }
-
-    private static string Truncate(string value) => value.Length <= 20 ? value : value[..20] + "…";
 }

@@ -1,4 +1,5 @@
 using Finsam.Participants.Application.Access;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
@@ -19,12 +20,8 @@ public sealed class EnrolmentAccess(IEnrolmentRepository enrolments, IAccessLog 
 
     public async Task<Enrolment> LoadAsync(string? enrolmentId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(enrolmentId) || enrolmentId.Length > EnrolmentFields.MaxIdLength)
-        {
-            throw new ValidationFailedException([new FieldViolation("enrolment_id", "Inskrivningens id saknas eller är för långt.")]);
-        }
-
-        return await enrolments.GetAsync(enrolmentId, cancellationToken)
+        var id = Ids.Require(enrolmentId, "enrolment_id", "Inskrivnings-id");
+        return await enrolments.GetAsync(id, cancellationToken)
             ?? throw new NotFoundException(ReasonNotFound, "Inskrivningen finns inte.");
     }
 

@@ -1,3 +1,4 @@
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 
@@ -5,36 +6,14 @@ namespace Finsam.Participants.Application.Enrolments;
 
 /// <summary>
 /// Validation shared by the enrolment handlers. Each method adds a violation naming the request's field
-/// (proto snake_case) with a Swedish description, and returns the cleaned value or null.
+/// (proto snake_case) with a Swedish description, and returns the cleaned value or null. Ids and single
+/// texts go through <see cref="Ids"/> and <see cref="FreeText"/>.
 /// </summary>
 public static class EnrolmentFields
 {
-    public const int MaxIdLength = 64;
     public const int MaxShortText = 100;
     public const int MaxLongText = 500;
     public const int MaxListItems = 20;
-
-    public static string? Id(string? value, string field, string label, bool required, List<FieldViolation> violations)
-    {
-        var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            if (required)
-            {
-                violations.Add(new FieldViolation(field, $"{label} saknas."));
-            }
-
-            return null;
-        }
-
-        if (trimmed.Length > MaxIdLength || trimmed.Any(char.IsControl))
-        {
-            violations.Add(new FieldViolation(field, $"{label} är ogiltigt eller för långt (högst {MaxIdLength} tecken)."));
-            return null;
-        }
-
-        return trimmed;
-    }
 
     /// <summary>One code of <paramref name="codes"/>, or null when empty and not required.</summary>
     public static string? Code(string? value, IReadOnlyDictionary<string, string> codes, string field, string label, bool required, List<FieldViolation> violations)
@@ -52,7 +31,7 @@ public static class EnrolmentFields
 
         if (!codes.ContainsKey(trimmed))
         {
-            violations.Add(new FieldViolation(field, $"Okänd kod \"{Truncate(trimmed)}\" för {label.ToLowerInvariant()}: välj bland {Allowed(codes)}."));
+            violations.Add(new FieldViolation(field, $"Okänd kod \"{EchoedInput.Shorten(trimmed)}\" för {label.ToLowerInvariant()}: välj bland {Allowed(codes)}."));
             return null;
         }
 
@@ -72,36 +51,17 @@ public static class EnrolmentFields
 
         if (list.FirstOrDefault(v => !codes.ContainsKey(v)) is { } unknown)
         {
-            violations.Add(new FieldViolation(field, $"Okänd kod \"{Truncate(unknown)}\" för {label.ToLowerInvariant()}: välj bland {Allowed(codes)}."));
+            violations.Add(new FieldViolation(field, $"Okänd kod \"{EchoedInput.Shorten(unknown)}\" för {label.ToLowerInvariant()}: välj bland {Allowed(codes)}."));
             return null;
         }
 
         return list;
     }
 
-    public static string? Text(string? value, string field, string label, int maxLength, bool required, List<FieldViolation> violations)
-    {
-        var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            if (required)
-            {
-                violations.Add(new FieldViolation(field, $"{label} saknas."));
-            }
-
-            return required ? null : "";
-        }
-
-        if (trimmed.Length > maxLength || trimmed.Any(c => char.IsControl(c) && c != '\n'))
-        {
-            violations.Add(new FieldViolation(field, $"{label} får vara högst {maxLength} tecken, utan styrtecken."));
-            return null;
-        }
-
-        return trimmed;
-    }
-
-    /// <summary>A list of short texts: each non-empty, at most <paramref name="maxLength"/> characters.</summary>
+    /// <summary>
+    /// A list of one-line texts: each non-empty, at most <paramref name="maxLength"/> characters, and printable
+    /// by the rule of <see cref="FreeText"/>. One violation for the list, since items have no field name of their own.
+    /// </summary>
     public static IReadOnlyList<string>? Texts(
         IEnumerable<string> values, string field, string label, int min, int max, int maxLength, List<FieldViolation> violations)
     {
@@ -112,7 +72,7 @@ public static class EnrolmentFields
             return null;
         }
 
-        if (list.Any(v => v.Length == 0 || v.Length > maxLength || v.Any(char.IsControl)))
+        if (list.Any(v => v.Length == 0 || v.Length > maxLength || !FreeText.IsPrintable(v, multiline: false)))
         {
             violations.Add(new FieldViolation(field, $"{label}: varje rad ska ha 1–{maxLength} tecken, utan styrtecken."));
             return null;
@@ -156,6 +116,4 @@ public static class EnrolmentFields
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Allowed(IReadOnlyDictionary<string, string> codes) => string.Join(", ", codes.Keys);
-
-    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -1,5 +1,6 @@
 using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 
@@ -29,9 +30,9 @@ public sealed class RecordAssessmentHandlers(EnrolmentAccess access, IEnrolmentR
         var etag = Etags.Parse(command.Etag, violations);
         var instrument = InstrumentToken(command.Instrument, "instrument", "Instrumentets namn", required: true, violations);
         var version = InstrumentToken(command.InstrumentVersion, "instrument_version", "Instrumentets version", required: false, violations);
-        var scale = EnrolmentFields.Text(command.Scale, "scale", "Skala", MaxInstrumentLength, required: false, violations);
+        var scale = FreeText.Validate(command.Scale, "scale", "Skala", MaxInstrumentLength, required: false, multiline: false, violations);
         var assessedOn = EnrolmentFields.RequiredDate(command.AssessedOn, "assessed_on", "Datum för bedömningen", violations);
-        var result = EnrolmentFields.Text(command.Result, "result", "Resultat", EnrolmentFields.MaxLongText, required: true, violations);
+        var result = FreeText.Validate(command.Result, "result", "Resultat", EnrolmentFields.MaxLongText, required: true, multiline: true, violations);
         EnrolmentFields.ThrowIfAny(violations);
 
         var enrolment = await access.LoadForChangeAsync(context, command.EnrolmentId, etag!.Value, cancellationToken);
@@ -98,7 +99,7 @@ public sealed class RecordAssessmentHandlers(EnrolmentAccess access, IEnrolmentR
         var before = violations.Count;
         foreach (var (area, score) in scores.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            var field = $"scores[{Truncate(area)}]";
+            var field = $"scores[{EchoedInput.Shorten(area)}]";
             if (!instrument.Areas.Contains(area))
             {
                 violations.Add(new FieldViolation(field, $"Okänt område för {instrument.Name}: välj bland {string.Join(", ", instrument.Areas)}."));
@@ -139,6 +140,4 @@ public sealed class RecordAssessmentHandlers(EnrolmentAccess access, IEnrolmentR
 
         return trimmed;
     }
-
-    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -1,5 +1,6 @@
 using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 
@@ -17,7 +18,7 @@ public sealed class RecordFollowUpHandler(EnrolmentAccess access, IEnrolmentRepo
         var violations = new List<FieldViolation>();
         var etag = Etags.Parse(command.Etag, violations);
         var contactOn = EnrolmentFields.RequiredDate(command.ContactOn, "contact_on", "Datum för kontakten", violations);
-        var note = EnrolmentFields.Text(command.Note, "note", "Anteckning", FollowUp.MaxNoteLength, required: false, violations);
+        var note = FreeText.Validate(command.Note, "note", "Anteckning", FollowUp.MaxNoteLength, required: false, multiline: true, violations);
         EnrolmentFields.ThrowIfAny(violations);
 
         var enrolment = await access.LoadForChangeAsync(context, command.EnrolmentId, etag!.Value, cancellationToken);

@@ -1,5 +1,6 @@
 using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 
@@ -32,7 +33,7 @@ public sealed class RecordPlanHandler(EnrolmentAccess access, IEnrolmentReposito
             violations.Add(new FieldViolation("goal_kind", "Huvudmålets inriktning saknas eller är okänd: välj work (arbete) eller studies (studier)."));
         }
 
-        var huvudmal = EnrolmentFields.Text(command.Huvudmal, "huvudmal", "Huvudmål", EnrolmentFields.MaxLongText, required: true, violations);
+        var huvudmal = FreeText.Validate(command.Huvudmal, "huvudmal", "Huvudmål", EnrolmentFields.MaxLongText, required: true, multiline: true, violations);
         var delmal = EnrolmentFields.Texts(command.Delmal, "delmal", "Delmål", 0, EnrolmentFields.MaxListItems, EnrolmentFields.MaxLongText, violations);
         var strategies = EnrolmentFields.Texts(
             command.Strategies, "strategies", "Strategier", 0, EnrolmentFields.MaxListItems, EnrolmentFields.MaxLongText, violations);
@@ -81,7 +82,7 @@ public sealed class ListOverduePlansHandler(IEnrolmentRepository repository, IAc
     public async Task<IReadOnlyList<OverduePlan>> HandleAsync(AccessContext context, string? insatsId, CancellationToken cancellationToken)
     {
         var violations = new List<FieldViolation>();
-        var id = EnrolmentFields.Id(insatsId, "insats_id", "Insats-id", required: true, violations);
+        var id = Ids.Validate(insatsId, "insats_id", "Insats-id", required: true, violations);
         EnrolmentFields.ThrowIfAny(violations);
         ParticipantAccess.EnsureMayWorkIn(context.Caller, id!);
 

@@ -4,6 +4,7 @@ using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Catalogue;
 using Finsam.Participants.Application.Referrals;
 using Finsam.Participants.Application.Registry;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 
@@ -162,8 +163,8 @@ public sealed class StartEnrolmentHandler(
     {
         var violations = new List<FieldViolation>();
         var requestId = RequestIds.Parse(command.RequestId, violations);
-        var insatsId = EnrolmentFields.Id(command.InsatsId, "insats_id", "Insats-id", required: true, violations);
-        var participantId = EnrolmentFields.Id(command.ParticipantId, "participant_id", "Deltagar-id", required: false, violations);
+        var insatsId = Ids.Validate(command.InsatsId, "insats_id", "Insats-id", required: true, violations);
+        var participantId = Ids.Validate(command.ParticipantId, "participant_id", "Deltagar-id", required: false, violations);
         var identified = !string.IsNullOrWhiteSpace(command.ParticipantId);
         var anonymous = !identified && command.Anonymous is not null;
         if (identified && command.Anonymous is not null)
@@ -210,7 +211,7 @@ public sealed class StartEnrolmentHandler(
 
         // Without participant_id (and without anonymous) only that is reported, not what an identified start would also need.
         var needed = identified ? 1 : 0;
-        var referralId = EnrolmentFields.Id(command.ReferralId, "referral_id", "Remiss-id", required: false, violations);
+        var referralId = Ids.Validate(command.ReferralId, "referral_id", "Remiss-id", required: false, violations);
         var contactPersons = EnrolmentFields.Texts(
             command.ContactPersons, "contact_persons", "Kontaktpersoner", needed, MaxContactPersons, EnrolmentFields.MaxShortText, violations);
         var forsorjning = EnrolmentFields.Codes(

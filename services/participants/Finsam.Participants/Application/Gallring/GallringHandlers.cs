@@ -1,5 +1,6 @@
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Registry;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
@@ -30,10 +31,7 @@ public sealed class GallringHandlers(
     {
         EnsureAdministrator(context.Caller);
         var violations = new List<FieldViolation>();
-        if (string.IsNullOrWhiteSpace(insatsId) || insatsId.Length > 64)
-        {
-            violations.Add(new FieldViolation("insats_id", "Insats-id saknas eller är för långt."));
-        }
+        var id = Ids.Validate(insatsId, "insats_id", "Insats-id", required: true, violations);
 
         if (years is < GallringRule.MinYears or > GallringRule.MaxYears)
         {
@@ -45,7 +43,7 @@ public sealed class GallringHandlers(
             throw new ValidationFailedException(violations);
         }
 
-        var rule = new GallringRule(insatsId!, years, context.Caller.Subject, clock.GetUtcNow().UtcDateTime);
+        var rule = new GallringRule(id!, years, context.Caller.Subject, clock.GetUtcNow().UtcDateTime);
         await store.SetRuleAsync(rule, cancellationToken);
         return rule;
     }
@@ -109,12 +107,8 @@ public sealed class GallringHandlers(
     public async Task<GallringRun> ExecuteAsync(AccessContext context, string? runId, CancellationToken cancellationToken)
     {
         EnsureAdministrator(context.Caller);
-        if (string.IsNullOrWhiteSpace(runId) || runId.Length > 64)
-        {
-            throw new ValidationFailedException([new FieldViolation("dry_run_id", "Ange id för den provkörning som ska genomföras.")]);
-        }
-
-        var run = await store.GetRunAsync(runId, cancellationToken)
+        var id = Ids.Require(runId, "dry_run_id", "Provkörningens id");
+        var run = await store.GetRunAsync(id, cancellationToken)
             ?? throw new NotFoundException(ReasonRunNotFound, "Provkörningen finns inte.");
         if (run.ExecutedAt is not null)
         {

@@ -2,6 +2,7 @@ using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Catalogue;
 using Finsam.Participants.Application.Registry;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
@@ -42,12 +43,15 @@ public sealed class CreateReferralHandler(
         var violations = new List<FieldViolation>();
 
         var requestId = RequestIds.Parse(command.RequestId, violations);
-        RequireId(command.ParticipantId, "participant_id", "Deltagar-id", violations);
-        RequireId(command.InsatsId, "insats_id", "Insats-id", violations);
+        var participantId = Ids.Validate(command.ParticipantId, "participant_id", "Deltagar-id", required: true, violations);
+        var insatsId = Ids.Validate(command.InsatsId, "insats_id", "Insats-id", required: true, violations);
         var agency = ValidateAgency(context.Caller, command.Agency, violations);
-        var purpose = ReferralTexts.Validate(command.Purpose, "purpose", "Syftet med remissen", ReferralTexts.PurposeMaxLength, required: true, violations);
-        var handlaggare = ReferralTexts.Validate(command.Handlaggare, "handlaggare", "Handläggare", ReferralTexts.HandlaggareMaxLength, required: false, violations);
-        var reference = ReferralTexts.Validate(command.AgencyReference, "agency_reference", "Myndighetens referens", ReferralTexts.AgencyReferenceMaxLength, required: false, violations);
+        var purpose = FreeText.Validate(
+            command.Purpose, "purpose", "Syftet med remissen", ReferralTexts.PurposeMaxLength, required: true, multiline: true, violations);
+        var handlaggare = FreeText.Validate(
+            command.Handlaggare, "handlaggare", "Handläggare", ReferralTexts.HandlaggareMaxLength, required: false, multiline: false, violations);
+        var reference = FreeText.Validate(
+            command.AgencyReference, "agency_reference", "Myndighetens referens", ReferralTexts.AgencyReferenceMaxLength, required: false, multiline: false, violations);
         var receivedOn = command.ReceivedOn ?? today;
         if (receivedOn > today)
         {
@@ -64,8 +68,7 @@ public sealed class CreateReferralHandler(
             return await EarlierResultAsync(context, earlier, cancellationToken);
         }
 
-        var insatsId = command.InsatsId!.Trim();
-        var insats = await catalogue.GetAsync(insatsId, cancellationToken)
+        var insats = await catalogue.GetAsync(insatsId!, cancellationToken)
             ?? throw new ValidationFailedException([new FieldViolation("insats_id", "Insatsen finns inte.")]);
         if (!insats.EnrolsParticipants)
         {
@@ -74,7 +77,7 @@ public sealed class CreateReferralHandler(
                 $"Insatsen \"{insats.Name}\" tar inte emot deltagare (den är {(insats.Kind == "structural" ? "en strukturinsats" : "en insats som bara räknar antal")}).");
         }
 
-        var participant = await participants.LoadAsync(command.ParticipantId!.Trim(), cancellationToken);
+        var participant = await participants.LoadAsync(participantId, cancellationToken);
         await access.EnsureMayReferAsync(context, agency!, insats.Id, participant, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -126,18 +129,6 @@ public sealed class CreateReferralHandler(
         return await queue.ViewAsync(earlier, cancellationToken);
     }
 
-    private static void RequireId(string? value, string field, string label, List<FieldViolation> violations)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            violations.Add(new FieldViolation(field, $"{label} saknas."));
-        }
-        else if (value.Trim().Length > 64)
-        {
-            violations.Add(new FieldViolation(field, $"{label} är för långt."));
-        }
-    }
-
     /// <summary>An agency system refers as its own agency unless it names one; whether it may name another is an access decision, made later.</summary>
     private static string? ValidateAgency(Caller caller, string? requested, List<FieldViolation> violations)
     {
@@ -155,7 +146,7 @@ public sealed class CreateReferralHandler(
 
         if (!Agencies.IsKnown(agency))
         {
-            violations.Add(new FieldViolation("agency", $"Okänd aktör \"{(agency.Length <= 20 ? agency : agency[..20] + "…")}\": välj fk, af, kommun, region eller annan."));
+            violations.Add(new FieldViolation("agency", $"Okänd aktör \"{EchoedInput.Shorten(agency)}\": välj fk, af, kommun, region eller annan."));
             return null;
         }
 

@@ -1,5 +1,6 @@
 using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
+using Finsam.Participants.Application.Validation;
 using Finsam.Platform.Errors;
 
 namespace Finsam.Participants.Application.Referrals;
@@ -30,7 +31,7 @@ public sealed class DeclineReferralHandler(
             violations.Add(new FieldViolation("reason", $"Okänd orsak: välj bland {AllowedReasons}."));
         }
 
-        var note = ReferralTexts.Validate(command.Note, "note", "Kommentaren", ReferralTexts.DeclineNoteMaxLength, required: false, violations);
+        var note = FreeText.Validate(command.Note, "note", "Kommentaren", ReferralTexts.DeclineNoteMaxLength, required: false, multiline: true, violations);
         if (violations.Count > 0)
         {
             throw new ValidationFailedException(violations);

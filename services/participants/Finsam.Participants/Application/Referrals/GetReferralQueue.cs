@@ -1,5 +1,6 @@
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Catalogue;
+using Finsam.Participants.Application.Validation;
 using Finsam.Platform.Errors;
 
 namespace Finsam.Participants.Application.Referrals;
@@ -16,13 +17,9 @@ public sealed class GetReferralQueueHandler(IInsatsCatalogue catalogue, Referral
 {
     public async Task<ReferralQueueView> HandleAsync(AccessContext context, string? insatsId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(insatsId) || insatsId.Length > 64)
-        {
-            throw new ValidationFailedException([new FieldViolation("insats_id", "Insats-id saknas eller är ogiltigt.")]);
-        }
-
-        ReferralAccess.EnsureMaySeeQueue(context.Caller, insatsId);
-        var insats = await catalogue.GetAsync(insatsId, cancellationToken)
+        var id = Ids.Require(insatsId, "insats_id", "Insats-id");
+        ReferralAccess.EnsureMaySeeQueue(context.Caller, id);
+        var insats = await catalogue.GetAsync(id, cancellationToken)
             ?? throw new NotFoundException(AcceptReferralHandler.ReasonInsatsNotFound, "Insatsen finns inte.");
 
         var queued = await queue.ListAsync(insats.Id, cancellationToken);

@@ -1,3 +1,4 @@
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 
@@ -9,28 +10,13 @@ public sealed class ReferralLoader(IReferralRepository repository)
     public const string ReasonNotFound = "REFERRAL_NOT_FOUND";
 
     /// <summary>Adds a violation on "referral_id" when the id is missing or malformed, for handlers that validate all fields at once.</summary>
-    public static void Validate(string? referralId, List<FieldViolation> violations)
-    {
-        if (string.IsNullOrWhiteSpace(referralId))
-        {
-            violations.Add(new FieldViolation("referral_id", "Remiss-id saknas."));
-        }
-        else if (referralId.Length > 64)
-        {
-            violations.Add(new FieldViolation("referral_id", "Remiss-id är för långt."));
-        }
-    }
+    public static void Validate(string? referralId, List<FieldViolation> violations) =>
+        Ids.Validate(referralId, "referral_id", "Remiss-id", required: true, violations);
 
     public async Task<Referral> LoadAsync(string? referralId, CancellationToken cancellationToken)
     {
-        var violations = new List<FieldViolation>();
-        Validate(referralId, violations);
-        if (violations.Count > 0)
-        {
-            throw new ValidationFailedException(violations);
-        }
-
-        return await repository.GetAsync(referralId!, cancellationToken)
+        var id = Ids.Require(referralId, "referral_id", "Remiss-id");
+        return await repository.GetAsync(id, cancellationToken)
             ?? throw new NotFoundException(ReasonNotFound, "Remissen finns inte.");
     }
 }

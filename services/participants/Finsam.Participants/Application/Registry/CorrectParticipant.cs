@@ -1,6 +1,7 @@
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 
@@ -71,25 +72,11 @@ public sealed class CorrectParticipantHandler(ParticipantLoader loader, Particip
     }
 }
 
+/// <summary>Why a registered fact was corrected: required, may span lines, kept in the history (never in events).</summary>
 public static class CorrectionReasons
 {
-    public static string? Validate(string? value, List<FieldViolation> violations)
-    {
-        var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            violations.Add(new FieldViolation("reason", "Ange varför uppgiften rättas."));
-            return null;
-        }
-
-        if (trimmed.Length > Correction.MaxReasonLength || trimmed.Any(c => char.IsControl(c) && c != '\n'))
-        {
-            violations.Add(new FieldViolation("reason", $"Skälet får vara högst {Correction.MaxReasonLength} tecken, utan styrtecken."));
-            return null;
-        }
-
-        return trimmed;
-    }
+    public static string? Validate(string? value, List<FieldViolation> violations) =>
+        FreeText.Validate(value, "reason", "Skälet till rättelsen", Correction.MaxReasonLength, required: true, multiline: true, violations);
 }
 
 /// <summary>All corrections of the person's registered facts, oldest first. Contains names, so identity rules apply.</summary>

@@ -1,4 +1,5 @@
 using Finsam.Participants.Application.Access;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 
@@ -11,17 +12,8 @@ public sealed class ParticipantLoader(IParticipantRepository repository)
 
     public async Task<Participant> LoadAsync(string? participantId, CancellationToken cancellationToken, string field = "participant_id")
     {
-        if (string.IsNullOrWhiteSpace(participantId))
-        {
-            throw new ValidationFailedException([new FieldViolation(field, "Deltagar-id saknas.")]);
-        }
-
-        if (participantId.Length > 64)
-        {
-            throw new ValidationFailedException([new FieldViolation(field, "Deltagar-id är för långt.")]);
-        }
-
-        return await repository.GetAsync(participantId, cancellationToken)
+        var id = Ids.Require(participantId, field, "Deltagar-id");
+        return await repository.GetAsync(id, cancellationToken)
             ?? throw new NotFoundException(ReasonNotFound, "Deltagaren finns inte.");
     }
 }

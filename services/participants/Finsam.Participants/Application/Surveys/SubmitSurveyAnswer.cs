@@ -3,6 +3,7 @@ using System.Text;
 using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Catalogue;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain.Surveys;
 using Finsam.Platform.Errors;
 
@@ -32,8 +33,6 @@ public sealed record SubmitSurveyAnswerCommand(
 /// </summary>
 public sealed class SubmitSurveyAnswerHandler(ISurveyInstruments instruments, ISurveyAnswers answers, IInsatsCatalogue catalogue, TimeProvider clock)
 {
-    public const int MaxIdLength = 64;
-
     public async Task<SurveyAnswer> HandleAsync(AccessContext context, SubmitSurveyAnswerCommand command, CancellationToken cancellationToken)
     {
         var violations = new List<FieldViolation>();
@@ -44,7 +43,7 @@ public sealed class SubmitSurveyAnswerHandler(ISurveyInstruments instruments, IS
             violations.Add(new FieldViolation("instrument_version", "Ange vilken version av enkätinstrumentet som besvarades (1 eller högre)."));
         }
 
-        var insatsId = ValidateInsatsId(command.InsatsId, violations);
+        var insatsId = Ids.Validate(command.InsatsId, "insats_id", "Insats-id", required: true, violations);
         var period = ValidatePeriod(command.Period, violations);
         var answerCount = command.Answers.Count;
         if (answerCount == 0)
@@ -131,23 +130,6 @@ public sealed class SubmitSurveyAnswerHandler(ISurveyInstruments instruments, IS
         answer.Answers,
         answer.Period.FirstDayUtc);
 
-    private static string? ValidateInsatsId(string? insatsId, List<FieldViolation> violations)
-    {
-        if (string.IsNullOrWhiteSpace(insatsId))
-        {
-            violations.Add(new FieldViolation("insats_id", "Insats saknas."));
-            return null;
-        }
-
-        if (insatsId.Length > MaxIdLength)
-        {
-            violations.Add(new FieldViolation("insats_id", "Insats-id är för långt."));
-            return null;
-        }
-
-        return insatsId;
-    }
-
     private SurveyPeriod? ValidatePeriod(string? text, List<FieldViolation> violations)
     {
         if (string.IsNullOrEmpty(text))
@@ -176,13 +158,13 @@ public sealed class SubmitSurveyAnswerHandler(ISurveyInstruments instruments, IS
     {
         foreach (var (questionCode, optionCode) in given.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            var field = $"answers[{Shorten(questionCode)}]";
+            var field = $"answers[{EchoedInput.Shorten(questionCode)}]";
             var question = instrument.Question(questionCode);
             if (question is null)
             {
                 violations.Add(new FieldViolation(
                     field,
-                    $"{instrument.InstrumentId} version {instrument.Version} har ingen fråga {Shorten(questionCode)}. Frågorna är {string.Join(", ", instrument.Questions.Select(q => q.Code))}."));
+                    $"{instrument.InstrumentId} version {instrument.Version} har ingen fråga {EchoedInput.Shorten(questionCode)}. Frågorna är {string.Join(", ", instrument.Questions.Select(q => q.Code))}."));
             }
             else if (!question.HasOption(optionCode))
             {
@@ -190,13 +172,10 @@ public sealed class SubmitSurveyAnswerHandler(ISurveyInstruments instruments, IS
                     field,
                     string.IsNullOrEmpty(optionCode)
                         ? $"Svar saknas på {question.Code}: välj ett svarsalternativ eller utelämna frågan. Svarsalternativen är {Codes(question)}."
-                        : $"\"{Shorten(optionCode)}\" är inget svarsalternativ på {question.Code}. Svarsalternativen är {Codes(question)}."));
+                        : $"\"{EchoedInput.Shorten(optionCode)}\" är inget svarsalternativ på {question.Code}. Svarsalternativen är {Codes(question)}."));
             }
         }
     }
 
     private static string Codes(SurveyQuestion question) => string.Join(", ", question.Options.Select(o => o.Code));
-
-    // Error messages echo the caller's keys; a long one is cut so it can't flood a response or a log.
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -1,4 +1,5 @@
 using Finsam.Participants.Application.Access;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain.Surveys;
 using Finsam.Platform.Errors;
 
@@ -36,12 +37,8 @@ public sealed class SummarizeSurveyAnswersHandler(ISurveyInstruments instruments
     {
         var violations = new List<FieldViolation>();
         var instrumentId = SurveyInstrumentRules.ValidateInstrumentId(query.InstrumentId, violations);
-        var insatsId = string.IsNullOrEmpty(query.InsatsId) ? null : query.InsatsId;
-        if (insatsId is { Length: > SubmitSurveyAnswerHandler.MaxIdLength })
-        {
-            violations.Add(new FieldViolation("insats_id", "Insats-id är för långt."));
-        }
-        else if (insatsId is null && SurveyAccess.MustNameInsats(context.Caller))
+        var insatsId = Ids.Validate(query.InsatsId, "insats_id", "Insats-id", required: false, violations);
+        if (string.IsNullOrWhiteSpace(query.InsatsId) && SurveyAccess.MustNameInsats(context.Caller))
         {
             violations.Add(new FieldViolation("insats_id", "Ange en av dina insatser."));
         }

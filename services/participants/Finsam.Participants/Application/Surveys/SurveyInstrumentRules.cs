@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain.Surveys;
 using Finsam.Platform.Errors;
 
@@ -10,7 +11,8 @@ namespace Finsam.Participants.Application.Surveys;
 /// </summary>
 public static partial class SurveyInstrumentRules
 {
-    public const int MaxIdLength = 64;
+    /// <summary>Instrument ids are slugs, a stricter form of the service's ids, with the same maximum.</summary>
+    public const int MaxIdLength = Ids.MaxLength;
     public const int MaxNameLength = 200;
     public const int MaxQuestions = 100;
     public const int MaxQuestionCodeLength = 32;
@@ -52,7 +54,7 @@ public static partial class SurveyInstrumentRules
     public static (string? Name, IReadOnlyList<SurveyQuestion> Questions) Validate(
         string? name, IReadOnlyList<SurveyQuestion> questions, List<FieldViolation> violations)
     {
-        var trimmedName = Text(name, "name", "Namn", MaxNameLength, violations);
+        var trimmedName = FreeText.Validate(name, "name", "Namn", MaxNameLength, required: true, multiline: false, violations);
         if (questions.Count == 0)
         {
             violations.Add(new FieldViolation("questions", "Ange minst en fråga."));
@@ -85,7 +87,7 @@ public static partial class SurveyInstrumentRules
                 violations.Add(new FieldViolation($"{field}.code", $"Frågekoden {question.Code} förekommer mer än en gång."));
             }
 
-            var text = Text(question.Text, $"{field}.text", "Frågetext", MaxQuestionTextLength, violations);
+            var text = FreeText.Validate(question.Text, $"{field}.text", "Frågetext", MaxQuestionTextLength, required: true, multiline: false, violations);
             result.Add(new SurveyQuestion(question.Code, text ?? "", ValidateOptions(question.Options, field, violations)));
         }
 
@@ -116,29 +118,12 @@ public static partial class SurveyInstrumentRules
                 violations.Add(new FieldViolation($"{field}.code", $"Svarskoden {option.Code} förekommer mer än en gång i frågan."));
             }
 
-            var label = Text(option.Label, $"{field}.label", "Svarsalternativets text", MaxLabelLength, violations);
+            var label = FreeText.Validate(
+                option.Label, $"{field}.label", "Svarsalternativets text", MaxLabelLength, required: true, multiline: false, violations);
             result.Add(new SurveyOption(option.Code, label ?? ""));
         }
 
         return result;
-    }
-
-    private static string? Text(string? value, string field, string what, int maxLength, List<FieldViolation> violations)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            violations.Add(new FieldViolation(field, $"{what} saknas."));
-            return null;
-        }
-
-        if (trimmed.Length > maxLength)
-        {
-            violations.Add(new FieldViolation(field, $"{what} får vara högst {maxLength} tecken."));
-            return null;
-        }
-
-        return trimmed;
     }
 
     // \z, not $: in .NET, $ also matches before a final newline.
