@@ -83,7 +83,7 @@ public sealed class Enrolment
     /// <summary>The last day something can have happened in the stay: its end, or today while it runs.</summary>
     public DateOnly LastDayOfStay(DateOnly today) => Ending?.EndDate is { } end && end < today ? end : today;
 
-    public static string NewId() => Guid.CreateVersion7().ToString();
+    public static string NewId() => SequentialIds.Next();
 }
 
 /// <summary>The facts recorded at the start: the "before" of every before/after in the annual report.</summary>

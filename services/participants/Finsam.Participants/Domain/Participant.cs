@@ -48,7 +48,7 @@ public sealed class Participant
         Consents.FirstOrDefault(c => c.IsActiveOn(day) && c.Agencies.Contains(agency));
 
     /// <summary>A new, time-ordered id that says nothing about the person.</summary>
-    public static string NewId() => Guid.CreateVersion7().ToString();
+    public static string NewId() => SequentialIds.Next();
 }
 
 public sealed record PersonName(string Given, string Family);

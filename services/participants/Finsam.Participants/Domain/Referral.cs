@@ -106,7 +106,7 @@ public sealed class Referral
     }
 
     /// <summary>A new, time-ordered id that says nothing about the person.</summary>
-    public static string NewId() => Guid.CreateVersion7().ToString();
+    public static string NewId() => SequentialIds.Next();
 
     private void Decided(DateTime at, Actor by)
     {

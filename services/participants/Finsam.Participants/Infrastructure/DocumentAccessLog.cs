@@ -21,7 +21,7 @@ public sealed class DocumentAccessLog(IDocumentStore store, TimeProvider clock) 
         _entries.InsertAsync(
             new AccessLogDocument
             {
-                Id = SequentialIds.Next(),
+                Id = Domain.SequentialIds.Next(),
                 At = clock.GetUtcNow().UtcDateTime,
                 Subject = context.Caller.Subject,
                 Role = context.Caller.Role,

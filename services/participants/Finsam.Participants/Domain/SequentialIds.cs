@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Finsam.Participants.Infrastructure;
+namespace Finsam.Participants.Domain;
 
 /// <summary>
 /// Version-7 UUIDs that never go backwards within the process. Guid.CreateVersion7 is ordered only to the
