@@ -13,8 +13,8 @@ namespace Finsam.EndToEndTests;
 
 /// <summary>
 /// One person's whole stay through the gateway over REST — define the insats, register, consent, start,
-/// kartläggning, plan, assessments, self-assessments at start and end, avslut, a corrected end, follow-up and
-/// the history — and an anonymous stay over native gRPC.
+/// kartläggning, plan and its correction, assessments, self-assessments at start and end, avslut, a corrected
+/// end, follow-up and the history — and an anonymous stay over native gRPC.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class EnrolmentJourneyTests(FinsamSystem system)
@@ -89,6 +89,23 @@ public sealed class EnrolmentJourneyTests(FinsamSystem system)
             reviewDate = Date(start.AddDays(70)),
         });
         Assert.True(enrolment["plans"]![0]!["withinDeadline"]!.GetValue<bool>());
+
+        // The plan is corrected, not overwritten: a reason is required, a stale etag loses, and fields not sent keep their value.
+        var planId = enrolment["plans"]![0]!["planId"]!.GetValue<string>();
+        var planPath = $"/v1/enrolments/{enrolmentId}/plans/{planId}:correct";
+        var noReason = await ErrorAsync(staff, planPath, new { etag = Etag(enrolment), huvudmal = "Arbete på heltid" }, HttpStatusCode.BadRequest);
+        Assert.Equal(["reason"], Violations(noReason));
+        var beforePlanCorrection = Etag(enrolment);
+        enrolment = await PostAsync(staff, planPath, new
+        {
+            etag = Etag(enrolment), huvudmal = "Arbete på heltid", reviewDate = Date(start.AddDays(80)), reason = "Fel huvudmål",
+        });
+        var correctedPlan = Assert.Single(enrolment["plans"]!.AsArray())!;
+        Assert.Equal((planId, "Arbete på heltid"), (correctedPlan["planId"]!.GetValue<string>(), correctedPlan["huvudmal"]!.GetValue<string>()));
+        Assert.Equal(start.AddDays(80), ToDate(correctedPlan["reviewDate"]!));
+        Assert.Equal(["Arbetsträning två dagar i veckan"], Strings(correctedPlan["delmal"]));
+        var stalePlan = await ErrorAsync(staff, planPath, new { etag = beforePlanCorrection, huvudmal = "Studier", reason = "Fel huvudmål" }, HttpStatusCode.Conflict);
+        Assert.Equal(10, stalePlan["code"]!.GetValue<int>());
         enrolment = await PostAsync(staff, $"/v1/enrolments/{enrolmentId}/assessments", new
         {
             etag = Etag(enrolment), instrument = "DOA", instrumentVersion = "2", scale = "1-4", assessedOn = Date(start.AddDays(12)), result = "3",
@@ -149,9 +166,16 @@ public sealed class EnrolmentJourneyTests(FinsamSystem system)
             .Select(c => (c!["field"]!.GetValue<string>(), c["oldValue"]!.GetValue<string>(), c["newValue"]!.GetValue<string>()))
             .ToList();
         Assert.Equal(
-            [("end_date", Iso(Today.AddDays(-10)), Iso(Today.AddDays(-11))), ("reasons", "arbete-deltid", "arbete-heltid")],
+            [
+                ($"plans[{planId}].huvudmal", "Arbete på deltid", "Arbete på heltid"),
+                ($"plans[{planId}].review_date", Iso(start.AddDays(70)), Iso(start.AddDays(80))),
+                ("end_date", Iso(Today.AddDays(-10)), Iso(Today.AddDays(-11))),
+                ("reasons", "arbete-deltid", "arbete-heltid"),
+            ],
             corrections);
-        Assert.All(history["corrections"]!.AsArray(), c => Assert.Equal("Fel avslutsorsak", c!["reason"]!.GetValue<string>()));
+        Assert.Equal(
+            ["Fel huvudmål", "Fel huvudmål", "Fel avslutsorsak", "Fel avslutsorsak"],
+            history["corrections"]!.AsArray().Select(c => c!["reason"]!.GetValue<string>()));
 
         var stays = await GetAsync(staff, $"/v1/participants/{participantId}/enrolments");
         var stay = Assert.Single(stays["enrolments"]!.AsArray());

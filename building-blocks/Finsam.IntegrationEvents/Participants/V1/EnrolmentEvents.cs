@@ -87,4 +87,47 @@ public sealed record EnrolmentEndCorrected(
     DateTime OccurredAt) : IIntegrationEvent;
 
 /// <summary>A follow-up contact (uppföljning) after the end, at most 12 months after it.</summary>
-public sealed record FollowUpRecorded(string EnrolmentId, string InsatsId, DateOnly ContactOn, DateTime OccurredAt) : IIntegrationEvent;
+/// <param name="FollowUpId">
+/// Which contact, so a later <see cref="FollowUpCorrected"/> or <see cref="FollowUpRetracted"/> can be matched to it;
+/// null in events written before the id was added (last, so those still read).
+/// </param>
+public sealed record FollowUpRecorded(string EnrolmentId, string InsatsId, DateOnly ContactOn, DateTime OccurredAt, string? FollowUpId = null) : IIntegrationEvent;
+
+// Corrections and retractions of what was recorded during a stay. A correction carries the facts as they now
+// stand, as the Recorded event did; a retraction says the record was wrong and no longer counts (it is kept,
+// marked, in the service). The reason given stays in the service's history: free text could name someone.
+
+/// <summary>A plan's reported facts were corrected, or its <paramref name="WithinDeadline"/> changed because another plan's date did.</summary>
+/// <param name="WithinDeadline">Whether the stay's first plan that still counts was within the deadline; null without a deadline.</param>
+public sealed record PlanCorrected(
+    string EnrolmentId, string InsatsId, string PlanId, DateOnly RecordedOn, string GoalKind, DateOnly? ReviewDate, bool? WithinDeadline, DateTime OccurredAt)
+    : IIntegrationEvent;
+
+/// <summary>A plan was recorded by mistake: it no longer counts (for the deadline nor anything else).</summary>
+public sealed record PlanRetracted(string EnrolmentId, string InsatsId, string PlanId, DateTime OccurredAt) : IIntegrationEvent;
+
+/// <summary>
+/// A staff assessment or self-assessment was corrected; the fields mirror <see cref="AssessmentRecorded"/> as they
+/// now stand (never the written result).
+/// </summary>
+public sealed record AssessmentCorrected(
+    string EnrolmentId,
+    string InsatsId,
+    string AssessmentId,
+    string Kind,
+    string Instrument,
+    string InstrumentVersion,
+    string Phase,
+    DateOnly AssessedOn,
+    IReadOnlyDictionary<string, int> Scores,
+    DateTime OccurredAt) : IIntegrationEvent;
+
+/// <summary>An assessment was recorded by mistake: it no longer counts, e.g. in a self-assessment's change.</summary>
+/// <param name="Kind">"staff" or "self", as in <see cref="AssessmentRecorded"/>.</param>
+public sealed record AssessmentRetracted(string EnrolmentId, string InsatsId, string AssessmentId, string Kind, DateTime OccurredAt) : IIntegrationEvent;
+
+/// <summary>A follow-up contact's date was corrected.</summary>
+public sealed record FollowUpCorrected(string EnrolmentId, string InsatsId, string FollowUpId, DateOnly ContactOn, DateTime OccurredAt) : IIntegrationEvent;
+
+/// <summary>A follow-up contact was recorded by mistake: it no longer counts.</summary>
+public sealed record FollowUpRetracted(string EnrolmentId, string InsatsId, string FollowUpId, DateTime OccurredAt) : IIntegrationEvent;

@@ -45,7 +45,7 @@ public static class EnrolmentMapping
             {
                 e.Kartlaggningar.Select(k => new Kartlaggning
                 {
-                    KartlaggningId = k.Id, Date = ProtoDates.ToProto(k.Date), Areas = { k.Areas }, RecordedAt = Timestamp.FromDateTime(k.RecordedAt),
+                    KartlaggningId = k.Id, Date = ProtoDates.ToProto(k.Date), Areas = { k.Areas }, RecordedAt = Timestamp.FromDateTime(k.RecordedAt), Retracted = k.Retracted,
                 }),
             },
             Plans = { e.Plans.Select(ToProto) },
@@ -60,6 +60,7 @@ public static class EnrolmentMapping
                     AssessedOn = ProtoDates.ToProto(a.AssessedOn),
                     Result = a.Result,
                     RecordedAt = Timestamp.FromDateTime(a.RecordedAt),
+                    Retracted = a.Retracted,
                 }),
             },
             SelfAssessments =
@@ -72,6 +73,7 @@ public static class EnrolmentMapping
                     AssessedOn = ProtoDates.ToProto(s.AssessedOn),
                     Scores = { s.Scores.ToDictionary(kv => kv.Key, kv => kv.Value) },
                     RecordedAt = Timestamp.FromDateTime(s.RecordedAt),
+                    Retracted = s.Retracted,
                 }),
             },
             Ended = e.IsEnded,
@@ -79,7 +81,7 @@ public static class EnrolmentMapping
             {
                 e.FollowUps.Select(f => new FollowUp
                 {
-                    FollowUpId = f.Id, ContactOn = ProtoDates.ToProto(f.ContactOn), Note = f.Note, RecordedAt = Timestamp.FromDateTime(f.RecordedAt),
+                    FollowUpId = f.Id, ContactOn = ProtoDates.ToProto(f.ContactOn), Note = f.Note, RecordedAt = Timestamp.FromDateTime(f.RecordedAt), Retracted = f.Retracted,
                 }),
             },
             StartedAt = Timestamp.FromDateTime(e.StartedAt),
@@ -155,6 +157,7 @@ public static class EnrolmentMapping
             Strategies = { p.Strategies },
             ReviewDate = ProtoDates.ToProto(p.ReviewDate),
             RecordedAt = Timestamp.FromDateTime(p.RecordedAt),
+            Retracted = p.Retracted,
         };
         if (p.WithinDeadline is { } within)
         {

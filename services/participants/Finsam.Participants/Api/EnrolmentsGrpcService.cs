@@ -9,9 +9,12 @@ using ProtoSelfAssessmentChange = Finsam.Protos.Participants.V1.SelfAssessmentCh
 
 namespace Finsam.Participants.Api;
 
-/// <summary>finsam.participants.v1.EnrolmentsService: gRPC, and REST through JSON transcoding.</summary>
+/// <summary>
+/// finsam.participants.v1.EnrolmentsService: gRPC, and REST through JSON transcoding. The corrections and
+/// retractions of recorded items are in EnrolmentsGrpcService.RecordedFacts.cs.
+/// </summary>
 [Authorize]
-public sealed class EnrolmentsGrpcService(
+public sealed partial class EnrolmentsGrpcService(
     StartEnrolmentHandler start,
     GetEnrolmentHandlers get,
     RecordKartlaggningHandler kartlaggning,
@@ -21,7 +24,9 @@ public sealed class EnrolmentsGrpcService(
     GetSelfAssessmentChangeHandler selfAssessmentChange,
     EndEnrolmentHandler end,
     CorrectEnrolmentHandlers corrections,
-    RecordFollowUpHandler followUp)
+    RecordFollowUpHandler followUp,
+    CorrectRecordedFactsHandlers recordCorrections,
+    RetractRecordedFactHandler retractions)
     : EnrolmentsService.EnrolmentsServiceBase
 {
     public override async Task<ProtoEnrolment> StartEnrolment(StartEnrolmentRequest request, ServerCallContext context) =>

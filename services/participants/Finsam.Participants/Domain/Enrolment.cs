@@ -65,10 +65,24 @@ public sealed class Enrolment
 
     public DateOnly? PlanDueOn => PlanDeadlineDays is { } days ? Start.StartDate.AddDays(days) : null;
 
-    /// <summary>Still running, no plan, and the deadline day has passed.</summary>
-    public bool IsPlanOverdue(DateOnly today) => !IsEnded && Plans.Count == 0 && PlanDueOn is { } due && due < today;
+    // Retracted records stay stored and shown, but nothing is computed from them.
+    public IEnumerable<Plan> PlansNotRetracted => Plans.Where(p => !p.Retracted);
 
-    /// <summary>Whether the stay got its first plan within the deadline; null without a deadline.</summary>
+    public IEnumerable<SelfAssessment> SelfAssessmentsNotRetracted => SelfAssessments.Where(s => !s.Retracted);
+
+    public IEnumerable<FollowUp> FollowUpsNotRetracted => FollowUps.Where(f => !f.Retracted);
+
+    /// <summary>The days of what the stay recorded and still counts (kartläggning, plans, assessments): a corrected start may not pass them.</summary>
+    public IEnumerable<DateOnly> DaysRecordedDuringStay =>
+        Kartlaggningar.Where(k => !k.Retracted).Select(k => k.Date)
+            .Concat(PlansNotRetracted.Select(p => p.RecordedOn))
+            .Concat(Assessments.Where(a => !a.Retracted).Select(a => a.AssessedOn))
+            .Concat(SelfAssessmentsNotRetracted.Select(s => s.AssessedOn));
+
+    /// <summary>Still running, no plan that counts, and the deadline day has passed.</summary>
+    public bool IsPlanOverdue(DateOnly today) => !IsEnded && !PlansNotRetracted.Any() && PlanDueOn is { } due && due < today;
+
+    /// <summary>Whether the stay got its first plan within the deadline; null without a deadline. Retracted plans don't count.</summary>
     public bool? PlanWithinDeadline(DateOnly candidatePlanOn)
     {
         if (PlanDueOn is not { } due)
@@ -76,7 +90,7 @@ public sealed class Enrolment
             return null;
         }
 
-        var first = Plans.Select(p => p.RecordedOn).Append(candidatePlanOn).Min();
+        var first = PlansNotRetracted.Select(p => p.RecordedOn).Append(candidatePlanOn).Min();
         return first <= due;
     }
 

@@ -89,6 +89,9 @@ public sealed class KartlaggningDocument
     public ActorDocument RecordedBy { get; set; } = new();
 
     public DateTime RecordedAt { get; set; }
+
+    /// <summary>Retracted: recorded by mistake, kept but no longer counted. Absent (false) in documents stored before retraction existed.</summary>
+    public bool Retracted { get; set; }
 }
 
 public sealed class PlanDocument
@@ -112,6 +115,9 @@ public sealed class PlanDocument
     public ActorDocument RecordedBy { get; set; } = new();
 
     public DateTime RecordedAt { get; set; }
+
+    /// <summary>Retracted: recorded by mistake, kept but no longer counted. Absent (false) in documents stored before retraction existed.</summary>
+    public bool Retracted { get; set; }
 }
 
 public sealed class StaffAssessmentDocument
@@ -131,6 +137,9 @@ public sealed class StaffAssessmentDocument
     public ActorDocument RecordedBy { get; set; } = new();
 
     public DateTime RecordedAt { get; set; }
+
+    /// <summary>Retracted: recorded by mistake, kept but no longer counted. Absent (false) in documents stored before retraction existed.</summary>
+    public bool Retracted { get; set; }
 }
 
 public sealed class SelfAssessmentDocument
@@ -149,6 +158,9 @@ public sealed class SelfAssessmentDocument
     public ActorDocument RecordedBy { get; set; } = new();
 
     public DateTime RecordedAt { get; set; }
+
+    /// <summary>Retracted: recorded by mistake, kept but no longer counted. Absent (false) in documents stored before retraction existed.</summary>
+    public bool Retracted { get; set; }
 }
 
 public sealed class ScoreDocument
@@ -184,4 +196,7 @@ public sealed class FollowUpDocument
     public ActorDocument RecordedBy { get; set; } = new();
 
     public DateTime RecordedAt { get; set; }
+
+    /// <summary>Retracted: recorded by mistake, kept but no longer counted. Absent (false) in documents stored before retraction existed.</summary>
+    public bool Retracted { get; set; }
 }

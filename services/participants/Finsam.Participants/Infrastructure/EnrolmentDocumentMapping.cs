@@ -30,7 +30,7 @@ public static class EnrolmentDocumentMapping
         d.StartedAt = e.StartedAt;
         d.Kartlaggningar = e.Kartlaggningar.Select(k => new KartlaggningDocument
         {
-            Id = k.Id, Date = ToIso(k.Date), Areas = [.. k.Areas], RecordedBy = DocumentMapping.ToDocument(k.RecordedBy), RecordedAt = k.RecordedAt,
+            Id = k.Id, Date = ToIso(k.Date), Areas = [.. k.Areas], RecordedBy = DocumentMapping.ToDocument(k.RecordedBy), RecordedAt = k.RecordedAt, Retracted = k.Retracted,
         }).ToList();
         d.Plans = e.Plans.Select(p => new PlanDocument
         {
@@ -44,6 +44,7 @@ public static class EnrolmentDocumentMapping
             WithinDeadline = p.WithinDeadline,
             RecordedBy = DocumentMapping.ToDocument(p.RecordedBy),
             RecordedAt = p.RecordedAt,
+            Retracted = p.Retracted,
         }).ToList();
         d.Assessments = e.Assessments.Select(a => new StaffAssessmentDocument
         {
@@ -55,6 +56,7 @@ public static class EnrolmentDocumentMapping
             Result = a.Result,
             RecordedBy = DocumentMapping.ToDocument(a.RecordedBy),
             RecordedAt = a.RecordedAt,
+            Retracted = a.Retracted,
         }).ToList();
         d.SelfAssessments = e.SelfAssessments.Select(s => new SelfAssessmentDocument
         {
@@ -65,6 +67,7 @@ public static class EnrolmentDocumentMapping
             Scores = s.Scores.Select(kv => new ScoreDocument { Area = kv.Key, Score = kv.Value }).ToList(),
             RecordedBy = DocumentMapping.ToDocument(s.RecordedBy),
             RecordedAt = s.RecordedAt,
+            Retracted = s.Retracted,
         }).ToList();
         d.Ending = e.Ending is not { } ending ? null : new EndingDocument
         {
@@ -77,7 +80,7 @@ public static class EnrolmentDocumentMapping
         };
         d.FollowUps = e.FollowUps.Select(f => new FollowUpDocument
         {
-            Id = f.Id, ContactOn = ToIso(f.ContactOn), Note = f.Note, RecordedBy = DocumentMapping.ToDocument(f.RecordedBy), RecordedAt = f.RecordedAt,
+            Id = f.Id, ContactOn = ToIso(f.ContactOn), Note = f.Note, RecordedBy = DocumentMapping.ToDocument(f.RecordedBy), RecordedAt = f.RecordedAt, Retracted = f.Retracted,
         }).ToList();
         d.Corrections = e.Corrections.Select(DocumentMapping.ToDocument).ToList();
         d.IdentifyingDataRemovedAt = e.IdentifyingDataRemovedAt;
@@ -106,18 +109,18 @@ public static class EnrolmentDocumentMapping
             PlanDeadlineDays = d.PlanDeadlineDays,
             StartedBy = DocumentMapping.ToDomain(d.StartedBy),
             StartedAt = Utc(d.StartedAt),
-            Kartlaggningar = d.Kartlaggningar.Select(k => new Kartlaggning(k.Id, FromIso(k.Date), k.Areas, DocumentMapping.ToDomain(k.RecordedBy), Utc(k.RecordedAt))).ToList(),
+            Kartlaggningar = d.Kartlaggningar.Select(k => new Kartlaggning(k.Id, FromIso(k.Date), k.Areas, DocumentMapping.ToDomain(k.RecordedBy), Utc(k.RecordedAt)) { Retracted = k.Retracted }).ToList(),
             Plans = d.Plans.Select(p => new Plan(
                 p.Id, FromIso(p.RecordedOn), p.GoalKind, p.Huvudmal, p.Delmal, p.Strategies, FromIsoOrNull(p.ReviewDate), p.WithinDeadline,
-                DocumentMapping.ToDomain(p.RecordedBy), Utc(p.RecordedAt))).ToList(),
+                DocumentMapping.ToDomain(p.RecordedBy), Utc(p.RecordedAt)) { Retracted = p.Retracted }).ToList(),
             Assessments = d.Assessments.Select(a => new StaffAssessment(
-                a.Id, a.Instrument, a.InstrumentVersion, a.Scale, FromIso(a.AssessedOn), a.Result, DocumentMapping.ToDomain(a.RecordedBy), Utc(a.RecordedAt))).ToList(),
+                a.Id, a.Instrument, a.InstrumentVersion, a.Scale, FromIso(a.AssessedOn), a.Result, DocumentMapping.ToDomain(a.RecordedBy), Utc(a.RecordedAt)) { Retracted = a.Retracted }).ToList(),
             SelfAssessments = d.SelfAssessments.Select(s => new SelfAssessment(
                 s.Id, s.Instrument, s.Phase, FromIso(s.AssessedOn), s.Scores.ToDictionary(x => x.Area, x => x.Score, StringComparer.Ordinal),
-                DocumentMapping.ToDomain(s.RecordedBy), Utc(s.RecordedAt))).ToList(),
+                DocumentMapping.ToDomain(s.RecordedBy), Utc(s.RecordedAt)) { Retracted = s.Retracted }).ToList(),
             Ending = d.Ending is not { } ending ? null : new EnrolmentEnding(
                 FromIso(ending.EndDate), ending.Reasons, ending.SysselsattningAtEnd, ending.ForsorjningAtEnd, DocumentMapping.ToDomain(ending.EndedBy), Utc(ending.EndedAt)),
-            FollowUps = d.FollowUps.Select(f => new FollowUp(f.Id, FromIso(f.ContactOn), f.Note, DocumentMapping.ToDomain(f.RecordedBy), Utc(f.RecordedAt))).ToList(),
+            FollowUps = d.FollowUps.Select(f => new FollowUp(f.Id, FromIso(f.ContactOn), f.Note, DocumentMapping.ToDomain(f.RecordedBy), Utc(f.RecordedAt)) { Retracted = f.Retracted }).ToList(),
             Corrections = d.Corrections.Select(DocumentMapping.ToDomain).ToList(),
             IdentifyingDataRemovedAt = d.IdentifyingDataRemovedAt is { } removed ? Utc(removed) : null,
             Version = d.Version,

@@ -28,6 +28,8 @@ public static class EnrolmentsServiceCollectionExtensions
         services.AddScoped<GetSelfAssessmentChangeHandler>();
         services.AddScoped<EndEnrolmentHandler>();
         services.AddScoped<CorrectEnrolmentHandlers>();
+        services.AddScoped<CorrectRecordedFactsHandlers>();
+        services.AddScoped<RetractRecordedFactHandler>();
         services.AddScoped<RecordFollowUpHandler>();
         services.AddFinsamStorageInitializer(DocumentEnrolmentRepository.EnsureIndexesAsync);
         return services;

@@ -88,6 +88,8 @@ public sealed class CorrectEnrolmentHandlers(
         }
 
         enrolment.Start = corrected;
+        // A moved start moves the plan's due day, and with it whether the plan came in time.
+        var replanned = corrected.StartDate != old.StartDate ? PlanDeadlines.Recompute(enrolment, history.Compare) : [];
         await repository.SaveAsync(
             enrolment,
             [new EnrolmentStartCorrected(
@@ -99,7 +101,8 @@ public sealed class CorrectEnrolmentHandlers(
                 enrolment.AnonymousDownstream ? null : corrected.SysselsattningAtStart,
                 enrolment.AnonymousDownstream ? null : corrected.EducationLevel,
                 enrolment.AnonymousDownstream ? null : corrected.YearsInSupport,
-                now)],
+                now),
+                .. replanned.Select(p => PlanDeadlines.Corrected(enrolment, p, now))],
             cancellationToken);
         return enrolment;
     }
@@ -158,11 +161,7 @@ public sealed class CorrectEnrolmentHandlers(
     /// </summary>
     private static void ValidateStartDate(Enrolment enrolment, DateOnly startDate, DateOnly today, List<FieldViolation> violations)
     {
-        var recorded = enrolment.Kartlaggningar.Select(k => k.Date)
-            .Concat(enrolment.Plans.Select(p => p.RecordedOn))
-            .Concat(enrolment.Assessments.Select(a => a.AssessedOn))
-            .Concat(enrolment.SelfAssessments.Select(s => s.AssessedOn))
-            .ToList();
+        var recorded = enrolment.DaysRecordedDuringStay.ToList();
         if (startDate > today.AddDays(StartEnrolmentHandler.MaxDaysAhead))
         {
             violations.Add(new FieldViolation("start_date", $"Startdatum får ligga högst {StartEnrolmentHandler.MaxDaysAhead} dagar fram i tiden."));

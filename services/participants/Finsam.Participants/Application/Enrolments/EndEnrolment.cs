@@ -98,8 +98,8 @@ public sealed class EndEnrolmentHandler(
         {
             violations.Add(new FieldViolation("end_date", "Slutdatum kan inte ligga i framtiden."));
         }
-        else if (enrolment.FollowUps.Count > 0
-            && (enrolment.FollowUps.Min(f => f.ContactOn) <= endDate || enrolment.FollowUps.Max(f => f.ContactOn) > endDate.AddMonths(FollowUp.WindowMonths)))
+        else if (enrolment.FollowUpsNotRetracted.Select(f => f.ContactOn).ToList() is { Count: > 0 } contacts
+            && (contacts.Min() <= endDate || contacts.Max() > endDate.AddMonths(FollowUp.WindowMonths)))
         {
             violations.Add(new FieldViolation("end_date", "Slutdatum måste ligga före alla registrerade uppföljningar och högst 12 månader före den sista."));
         }

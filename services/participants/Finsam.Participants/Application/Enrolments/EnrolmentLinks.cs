@@ -46,9 +46,12 @@ public sealed class EnrolmentLinks(IEnrolmentRepository repository, TimeProvider
         Replace(enrolment.Plans, p => p with { Huvudmal = Removed, Delmal = [], Strategies = [] });
         Replace(enrolment.Assessments, a => a with { Result = Removed });
         Replace(enrolment.FollowUps, f => f with { Note = f.Note.Length == 0 ? "" : Removed });
-        // Earlier contact persons live on in the history: keep that a correction happened, not who they were.
-        // The reasons are free text that may name someone, whatever the field.
-        Replace(enrolment.Corrections, c => c.Field == "contact_persons" ? c with { OldValue = Removed, NewValue = Removed, Reason = Removed } : c with { Reason = Removed });
+        // Earlier contact persons and earlier texts of corrected records (plans, areas, results, notes) live on in
+        // the history: keep that a correction happened, not what the text said. The reasons are free text that may
+        // name someone, whatever the field.
+        Replace(enrolment.Corrections, c => c.Field == "contact_persons" || RecordedFacts.HoldsFreeText(c.Field)
+            ? c with { OldValue = Removed, NewValue = Removed, Reason = Removed }
+            : c with { Reason = Removed });
     }
 
     private static void Replace<T>(List<T> items, Func<T, T> change)

@@ -22,7 +22,7 @@ public sealed record SelfAssessmentChange(string EnrolmentId, string Instrument,
 
 /// <summary>
 /// Change per area between the stay's start and end self-assessment. When a phase was recorded more than
-/// once, the latest (by date, then by when it was recorded) counts.
+/// once, the latest (by date, then by when it was recorded) counts; retracted ones never do.
 /// </summary>
 public sealed class GetSelfAssessmentChangeHandler(EnrolmentAccess access)
 {
@@ -47,7 +47,7 @@ public sealed class GetSelfAssessmentChangeHandler(EnrolmentAccess access)
     }
 
     private static SelfAssessment? Latest(Enrolment enrolment, SelfAssessmentInstrument instrument, string phase) =>
-        enrolment.SelfAssessments
+        enrolment.SelfAssessmentsNotRetracted
             .Where(s => s.Instrument == instrument.Name && s.Phase == phase)
             .OrderBy(s => s.AssessedOn)
             .ThenBy(s => s.RecordedAt)

@@ -88,7 +88,7 @@ public sealed class RecordAssessmentHandlers(EnrolmentAccess access, IEnrolmentR
     }
 
     /// <summary>At least one area; every area one of the instrument's, every score on its scale. Each bad one is named as scores[area].</summary>
-    private static Dictionary<string, int>? ValidateScores(SelfAssessmentInstrument instrument, IReadOnlyDictionary<string, int> scores, List<FieldViolation> violations)
+    internal static Dictionary<string, int>? ValidateScores(SelfAssessmentInstrument instrument, IReadOnlyDictionary<string, int> scores, List<FieldViolation> violations)
     {
         if (scores.Count == 0)
         {
@@ -117,7 +117,7 @@ public sealed class RecordAssessmentHandlers(EnrolmentAccess access, IEnrolmentR
     /// Instrument names and versions travel in events, so they are short name tokens ("WRI-S", "Oval-9", "2.1"),
     /// not free text that could describe the person.
     /// </summary>
-    private static string? InstrumentToken(string? value, string field, string label, bool required, List<FieldViolation> violations)
+    internal static string? InstrumentToken(string? value, string field, string label, bool required, List<FieldViolation> violations)
     {
         var trimmed = value?.Trim() ?? "";
         if (trimmed.Length == 0)

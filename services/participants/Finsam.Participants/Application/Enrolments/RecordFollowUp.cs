@@ -27,6 +27,19 @@ public sealed class RecordFollowUpHandler(EnrolmentAccess access, IEnrolmentRepo
             throw new PreconditionFailedException(ReasonNotEnded, "Uppföljning registreras först när inskrivningen är avslutad.");
         }
 
+        ValidateContactOn(ending, contactOn!.Value, SwedishCalendar.Today(clock), violations);
+        EnrolmentFields.ThrowIfAny(violations);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var followUp = new FollowUp(Guid.CreateVersion7().ToString(), contactOn.Value, note!, context.Actor, now);
+        enrolment.FollowUps.Add(followUp);
+        await repository.SaveAsync(enrolment, [new FollowUpRecorded(enrolment.Id, enrolment.InsatsId, followUp.ContactOn, now, followUp.Id)], cancellationToken);
+        return enrolment;
+    }
+
+    /// <summary>After the end, at most 12 months after it, and not in the future (also for a corrected date).</summary>
+    public static void ValidateContactOn(EnrolmentEnding ending, DateOnly contactOn, DateOnly today, List<FieldViolation> violations)
+    {
         var lastDay = ending.EndDate.AddMonths(FollowUp.WindowMonths);
         if (contactOn <= ending.EndDate || contactOn > lastDay)
         {
@@ -34,17 +47,9 @@ public sealed class RecordFollowUpHandler(EnrolmentAccess access, IEnrolmentRepo
                 "contact_on",
                 $"Uppföljning kan registreras efter avslutet och högst 12 månader efter det: {EnrolmentFields.Iso(ending.EndDate.AddDays(1))} – {EnrolmentFields.Iso(lastDay)}."));
         }
-        else if (contactOn > SwedishCalendar.Today(clock))
+        else if (contactOn > today)
         {
             violations.Add(new FieldViolation("contact_on", "Datum för kontakten kan inte ligga i framtiden."));
         }
-
-        EnrolmentFields.ThrowIfAny(violations);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var followUp = new FollowUp(Guid.CreateVersion7().ToString(), contactOn!.Value, note!, context.Actor, now);
-        enrolment.FollowUps.Add(followUp);
-        await repository.SaveAsync(enrolment, [new FollowUpRecorded(enrolment.Id, enrolment.InsatsId, followUp.ContactOn, now)], cancellationToken);
-        return enrolment;
     }
 }
