@@ -1,3 +1,4 @@
+using Finsam.Participants.Application.Validation;
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
@@ -96,7 +97,7 @@ public sealed class CorrectRecordedFactsHandlers(EnrolmentAccess access, IEnrolm
             violations.Add(new FieldViolation("goal_kind", "Huvudmålets inriktning är okänd: välj work (arbete) eller studies (studier)."));
         }
 
-        var huvudmal = EnrolmentFields.Text(command.Huvudmal, "huvudmal", "Huvudmål", EnrolmentFields.MaxLongText, required: false, violations);
+        var huvudmal = FreeText.Validate(command.Huvudmal, "huvudmal", "Huvudmål", EnrolmentFields.MaxLongText, required: false, multiline: true, violations);
         var delmal = command.Delmal.Count == 0
             ? null
             : EnrolmentFields.Texts(command.Delmal, "delmal", "Delmål", 1, EnrolmentFields.MaxListItems, EnrolmentFields.MaxLongText, violations);
@@ -173,8 +174,8 @@ public sealed class CorrectRecordedFactsHandlers(EnrolmentAccess access, IEnrolm
         var target = RecordedFacts.ValidateTarget(command.Etag, command.Reason, command.AssessmentId, kind, violations);
         var instrument = RecordAssessmentHandlers.InstrumentToken(command.Instrument, "instrument", "Instrumentets namn", required: false, violations);
         var version = RecordAssessmentHandlers.InstrumentToken(command.InstrumentVersion, "instrument_version", "Instrumentets version", required: false, violations);
-        var scale = EnrolmentFields.Text(command.Scale, "scale", "Skala", RecordAssessmentHandlers.MaxInstrumentLength, required: false, violations);
-        var result = EnrolmentFields.Text(command.Result, "result", "Resultat", EnrolmentFields.MaxLongText, required: false, violations);
+        var scale = FreeText.Validate(command.Scale, "scale", "Skala", RecordAssessmentHandlers.MaxInstrumentLength, required: false, multiline: false, violations);
+        var result = FreeText.Validate(command.Result, "result", "Resultat", EnrolmentFields.MaxLongText, required: false, multiline: true, violations);
         EnrolmentFields.ThrowIfAny(violations);
 
         var enrolment = await RecordedFacts.LoadForChangeAsync(access, context, command.EnrolmentId, target.Etag!.Value, cancellationToken);
@@ -284,7 +285,7 @@ public sealed class CorrectRecordedFactsHandlers(EnrolmentAccess access, IEnrolm
         var kind = RecordKind.FollowUp;
         var violations = new List<FieldViolation>();
         var target = RecordedFacts.ValidateTarget(command.Etag, command.Reason, command.FollowUpId, kind, violations);
-        var note = EnrolmentFields.Text(command.Note, "note", "Anteckning", FollowUp.MaxNoteLength, required: false, violations);
+        var note = FreeText.Validate(command.Note, "note", "Anteckning", FollowUp.MaxNoteLength, required: false, multiline: true, violations);
         EnrolmentFields.ThrowIfAny(violations);
 
         var enrolment = await RecordedFacts.LoadForChangeAsync(access, context, command.EnrolmentId, target.Etag!.Value, cancellationToken);

@@ -1,3 +1,4 @@
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Registry;
 using Finsam.Participants.Domain;
@@ -46,7 +47,7 @@ public static class RecordedFacts
         new(
             Etags.Parse(etag, violations),
             CorrectionReasons.Validate(reason, violations),
-            EnrolmentFields.Id(recordId, kind.IdField, $"{kind.Label}s id", required: true, violations));
+            Ids.Validate(recordId, kind.IdField, $"{kind.Label}s id", required: true, violations));
 
     /// <summary>
     /// Loads the stay for a change (access checked and logged, etag current). A stay whose free text gallring has
