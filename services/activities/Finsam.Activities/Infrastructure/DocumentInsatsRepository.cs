@@ -9,6 +9,7 @@ namespace Finsam.Activities.Infrastructure;
 public sealed class DocumentInsatsRepository(IDocumentStore store, OutboxSignal outboxSignal) : IInsatsRepository
 {
     private readonly IDocumentCollection<InsatsDocument> _insatser = store.Collection<InsatsDocument>(InsatsDocument.CollectionName);
+    private readonly OutboxWrites<InsatsDocument> _writes = new(store.Collection<InsatsDocument>(InsatsDocument.CollectionName), outboxSignal);
 
     public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
@@ -29,21 +30,11 @@ public sealed class DocumentInsatsRepository(IDocumentStore store, OutboxSignal 
             DefinedAt = insats.DefinedAt,
             RequestId = requestId,
         };
-        foreach (var integrationEvent in events)
-        {
-            document.Enqueue(integrationEvent);
-        }
-
-        try
-        {
-            await _insatser.InsertAsync(document, cancellationToken);
-        }
-        catch (DuplicateKeyException ex) when (ex.Index == nameof(InsatsDocument.RequestId))
-        {
-            throw new InsatsRequestIdTakenException();
-        }
-
-        outboxSignal.Notify();
+        await _writes.InsertWithEventsAsync(
+            document,
+            events,
+            duplicate => duplicate.Index == nameof(InsatsDocument.RequestId) ? new InsatsRequestIdTakenException() : null,
+            cancellationToken);
     }
 
     public async Task<Insats?> GetAsync(string insatsId, CancellationToken cancellationToken) =>

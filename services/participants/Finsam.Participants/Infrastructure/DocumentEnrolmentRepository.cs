@@ -15,6 +15,7 @@ namespace Finsam.Participants.Infrastructure;
 public sealed class DocumentEnrolmentRepository(IDocumentStore store, OutboxSignal outboxSignal) : IEnrolmentRepository, IReferralStays
 {
     private readonly IDocumentCollection<EnrolmentDocument> _enrolments = store.Collection<EnrolmentDocument>(EnrolmentDocument.CollectionName);
+    private readonly OutboxWrites<EnrolmentDocument> _writes = new(store.Collection<EnrolmentDocument>(EnrolmentDocument.CollectionName), outboxSignal);
 
     public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
@@ -60,62 +61,22 @@ public sealed class DocumentEnrolmentRepository(IDocumentStore store, OutboxSign
         }
     }
 
-    public async Task AddAsync(Enrolment enrolment, string requestId, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
-    {
-        var document = EnrolmentDocumentMapping.ToDocument(enrolment, new EnrolmentDocument { RequestId = requestId });
-        foreach (var integrationEvent in events)
-        {
-            document.Enqueue(integrationEvent);
-        }
+    public async Task AddAsync(Enrolment enrolment, string requestId, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken) =>
+        enrolment.Version = await _writes.InsertWithEventsAsync(
+            EnrolmentDocumentMapping.ToDocument(enrolment, new EnrolmentDocument { RequestId = requestId }),
+            events,
+            duplicate => duplicate.Index switch
+            {
+                nameof(EnrolmentDocument.ActiveKey) => new EnrolmentAlreadyActiveException(),
+                nameof(EnrolmentDocument.RequestId) => new EnrolmentRequestIdTakenException(),
+                nameof(EnrolmentDocument.ReferralKey) => new EnrolmentReferralUsedException(),
+                _ => null,
+            },
+            cancellationToken);
 
-        try
-        {
-            await _enrolments.InsertAsync(document, cancellationToken);
-        }
-        catch (DuplicateKeyException ex) when (ex.Index == nameof(EnrolmentDocument.ActiveKey))
-        {
-            throw new EnrolmentAlreadyActiveException();
-        }
-        catch (DuplicateKeyException ex) when (ex.Index == nameof(EnrolmentDocument.RequestId))
-        {
-            throw new EnrolmentRequestIdTakenException();
-        }
-        catch (DuplicateKeyException ex) when (ex.Index == nameof(EnrolmentDocument.ReferralKey))
-        {
-            throw new EnrolmentReferralUsedException();
-        }
-
-        enrolment.Version = document.Version;
-        outboxSignal.Notify();
-    }
-
-    public async Task SaveAsync(Enrolment enrolment, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
-    {
-        var stored = await _enrolments.GetAsync(enrolment.Id, cancellationToken)
-            ?? throw new InvalidOperationException("Only a stored enrolment can be saved.");
-        if (stored.Version != enrolment.Version)
-        {
-            throw Conflict();
-        }
-
-        // The stored document keeps its request id and its not-yet-dispatched events.
-        var document = EnrolmentDocumentMapping.ToDocument(enrolment, stored);
-        foreach (var integrationEvent in events)
-        {
-            document.Enqueue(integrationEvent);
-        }
-
-        if (!await _enrolments.ReplaceAsync(document, enrolment.Version, cancellationToken))
-        {
-            throw Conflict();
-        }
-
-        enrolment.Version = document.Version;
-        if (events.Count > 0)
-        {
-            outboxSignal.Notify();
-        }
-    }
+    public async Task SaveAsync(Enrolment enrolment, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken) =>
+        enrolment.Version = await _writes.ReplaceWithEventsAsync(
+            enrolment.Id, enrolment.Version, stored => EnrolmentDocumentMapping.ToDocument(enrolment, stored), events, Conflict, cancellationToken);
 
     public async Task<Enrolment?> GetAsync(string enrolmentId, CancellationToken cancellationToken) =>
         EnrolmentDocumentMapping.ToDomain(await _enrolments.GetAsync(enrolmentId, cancellationToken));

@@ -15,6 +15,7 @@ public sealed class DocumentParticipantRepository(IDocumentStore store, OutboxSi
     private const string RemovedPrefix = "removed:";
 
     private readonly IDocumentCollection<ParticipantDocument> _participants = store.Collection<ParticipantDocument>(ParticipantDocument.CollectionName);
+    private readonly OutboxWrites<ParticipantDocument> _writes = new(store.Collection<ParticipantDocument>(ParticipantDocument.CollectionName), outboxSignal);
 
     /// <summary>Unique indexes that make duplicates impossible rather than merely checked for.</summary>
     public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken)
@@ -25,58 +26,21 @@ public sealed class DocumentParticipantRepository(IDocumentStore store, OutboxSi
         await participants.EnsureIndexAsync(nameof(ParticipantDocument.OutboxPending), unique: false, cancellationToken);
     }
 
-    public async Task AddAsync(Participant participant, string requestId, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
-    {
-        var document = ToDocument(participant, new ParticipantDocument { RequestId = requestId });
-        foreach (var integrationEvent in events)
-        {
-            document.Enqueue(integrationEvent);
-        }
+    public async Task AddAsync(Participant participant, string requestId, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken) =>
+        participant.Version = await _writes.InsertWithEventsAsync(
+            ToDocument(participant, new ParticipantDocument { RequestId = requestId }),
+            events,
+            duplicate => duplicate.Index switch
+            {
+                nameof(ParticipantDocument.Personnummer) => new PersonnummerTakenException(),
+                nameof(ParticipantDocument.RequestId) => new RequestIdTakenException(),
+                _ => null,
+            },
+            cancellationToken);
 
-        try
-        {
-            await _participants.InsertAsync(document, cancellationToken);
-        }
-        catch (DuplicateKeyException ex) when (ex.Index == nameof(ParticipantDocument.Personnummer))
-        {
-            throw new PersonnummerTakenException();
-        }
-        catch (DuplicateKeyException ex) when (ex.Index == nameof(ParticipantDocument.RequestId))
-        {
-            throw new RequestIdTakenException();
-        }
-
-        participant.Version = document.Version;
-        outboxSignal.Notify();
-    }
-
-    public async Task SaveAsync(Participant participant, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
-    {
-        var stored = await _participants.GetAsync(participant.Id, cancellationToken)
-            ?? throw new InvalidOperationException("Only a stored participant can be saved.");
-        if (stored.Version != participant.Version)
-        {
-            throw Conflict();
-        }
-
-        // The stored document keeps its request id and its not-yet-dispatched events.
-        var document = ToDocument(participant, stored);
-        foreach (var integrationEvent in events)
-        {
-            document.Enqueue(integrationEvent);
-        }
-
-        if (!await _participants.ReplaceAsync(document, participant.Version, cancellationToken))
-        {
-            throw Conflict();
-        }
-
-        participant.Version = document.Version;
-        if (events.Count > 0)
-        {
-            outboxSignal.Notify();
-        }
-    }
+    public async Task SaveAsync(Participant participant, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken) =>
+        participant.Version = await _writes.ReplaceWithEventsAsync(
+            participant.Id, participant.Version, stored => ToDocument(participant, stored), events, Conflict, cancellationToken);
 
     public async Task<Participant?> GetAsync(string participantId, CancellationToken cancellationToken) =>
         ToDomain(await _participants.GetAsync(participantId, cancellationToken));

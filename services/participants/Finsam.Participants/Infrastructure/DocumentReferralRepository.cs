@@ -13,6 +13,7 @@ namespace Finsam.Participants.Infrastructure;
 public sealed class DocumentReferralRepository(IDocumentStore store, OutboxSignal outboxSignal) : IReferralRepository
 {
     private readonly IDocumentCollection<ReferralDocument> _referrals = store.Collection<ReferralDocument>(ReferralDocument.CollectionName);
+    private readonly OutboxWrites<ReferralDocument> _writes = new(store.Collection<ReferralDocument>(ReferralDocument.CollectionName), outboxSignal);
 
     public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
@@ -23,55 +24,16 @@ public sealed class DocumentReferralRepository(IDocumentStore store, OutboxSigna
         await referrals.EnsureIndexAsync(nameof(ReferralDocument.OutboxPending), unique: false, cancellationToken);
     }
 
-    public async Task AddAsync(Referral referral, string requestId, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
-    {
-        var document = ToDocument(referral, new ReferralDocument { RequestId = requestId });
-        foreach (var integrationEvent in events)
-        {
-            document.Enqueue(integrationEvent);
-        }
+    public async Task AddAsync(Referral referral, string requestId, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken) =>
+        referral.Version = await _writes.InsertWithEventsAsync(
+            ToDocument(referral, new ReferralDocument { RequestId = requestId }),
+            events,
+            duplicate => duplicate.Index == nameof(ReferralDocument.RequestId) ? new RequestIdTakenException() : null,
+            cancellationToken);
 
-        try
-        {
-            await _referrals.InsertAsync(document, cancellationToken);
-        }
-        catch (DuplicateKeyException ex) when (ex.Index == nameof(ReferralDocument.RequestId))
-        {
-            throw new RequestIdTakenException();
-        }
-
-        referral.Version = document.Version;
-        outboxSignal.Notify();
-    }
-
-    public async Task SaveAsync(Referral referral, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
-    {
-        // Read just before writing: the stored document keeps its request id and the events the dispatcher
-        // hasn't sent yet, and events it sent since our read aren't written back.
-        var stored = await _referrals.GetAsync(referral.Id, cancellationToken)
-            ?? throw new InvalidOperationException("Only a stored referral can be saved.");
-        if (stored.Version != referral.Version)
-        {
-            throw Conflict();
-        }
-
-        var document = ToDocument(referral, stored);
-        foreach (var integrationEvent in events)
-        {
-            document.Enqueue(integrationEvent);
-        }
-
-        if (!await _referrals.ReplaceAsync(document, referral.Version, cancellationToken))
-        {
-            throw Conflict();
-        }
-
-        referral.Version = document.Version;
-        if (events.Count > 0)
-        {
-            outboxSignal.Notify();
-        }
-    }
+    public async Task SaveAsync(Referral referral, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken) =>
+        referral.Version = await _writes.ReplaceWithEventsAsync(
+            referral.Id, referral.Version, stored => ToDocument(referral, stored), events, Conflict, cancellationToken);
 
     public async Task<Referral?> GetAsync(string referralId, CancellationToken cancellationToken) =>
         ToDomain(await _referrals.GetAsync(referralId, cancellationToken));
