@@ -168,4 +168,18 @@ public sealed class CorrectionTests : EnrolmentTestBase
         Assert.Equal("start_date", Field(ex));
         Assert.Equal(new DateOnly(2026, 1, 10), (await Handlers.CorrectStartAsync(Staff, CorrectStart(enrolment, new DateOnly(2026, 1, 10)), Ct)).Start.StartDate);
     }
+
+    [Fact]
+    public async Task A_start_cannot_be_moved_to_a_day_without_consent()
+    {
+        // Consent from 1 June 2025 (the test base): the stay can't be moved to before it.
+        var enrolment = await EnrolledAsync(Started);
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(
+            () => Handlers.CorrectStartAsync(Staff, CorrectStart(enrolment, new DateOnly(2025, 5, 20)), Ct));
+
+        Assert.Equal("start_date", Field(ex));
+        Assert.Contains("samtycke", ex.Violations[0].Description, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Started, (await Repository.GetAsync(enrolment.Id, Ct))!.Start.StartDate);
+    }
 }

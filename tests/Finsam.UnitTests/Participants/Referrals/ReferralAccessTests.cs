@@ -160,11 +160,13 @@ public sealed class ReferralAccessTests : ReferralsTestBase
     [Fact]
     public async Task The_list_pages_oldest_first()
     {
+        // One open referral per insats: three insatser give three referrals to page through.
         var participant = await RegisterAsync();
+        Harness.Catalogue.Add("insats-tredje");
         var ids = new List<string>();
-        for (var i = 0; i < 3; i++)
+        foreach (var insats in new[] { InsatsId, OtherInsatsId, "insats-tredje" })
         {
-            ids.Add((await Create.HandleAsync(Fk, Command(participant.Id), Ct)).Referral.Id);
+            ids.Add((await Create.HandleAsync(Fk, Command(participant.Id, insatsId: insats), Ct)).Referral.Id);
         }
 
         var list = Harness.Get<ListParticipantReferralsHandler>();
@@ -191,5 +193,20 @@ public sealed class ReferralAccessTests : ReferralsTestBase
         Assert.Equal(ParticipantAccess.ReasonNotInOwnInsats, ex.Reason);
         Assert.Empty(await Repository.ListForParticipantAsync(participant.Id, Ct));
         Assert.Contains(await LogAsync(participant.Id), e => e is { Subject: "staff-vagen", Action: AccessActions.Refer, Outcome: AccessOutcome.Denied });
+    }
+
+    [Fact]
+    public async Task A_second_referral_to_the_same_insats_waits_for_the_first_to_be_decided()
+    {
+        var participant = await RegisterAsync();
+        var first = (await Create.HandleAsync(Fk, Command(participant.Id), Ct)).Referral;
+
+        var second = await Assert.ThrowsAsync<AlreadyExistsException>(() => Create.HandleAsync(Af, Command(participant.Id), Ct));
+        Assert.Equal(CreateReferralHandler.ReasonAlreadyReferred, second.Reason);
+
+        // Once the first is declined, a new referral is welcome.
+        await Harness.Get<DeclineReferralHandler>().HandleAsync(
+            Staff, new DeclineReferralCommand(first.Id, await EtagAsync(first), "annan-insats", null), Ct);
+        Assert.Equal("received", (await Create.HandleAsync(Af, Command(participant.Id), Ct)).Referral.Status);
     }
 }

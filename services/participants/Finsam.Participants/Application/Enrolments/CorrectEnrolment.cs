@@ -182,6 +182,16 @@ public sealed class CorrectEnrolmentHandlers(
         if (enrolment.ParticipantId is not null && await participants.GetAsync(enrolment.ParticipantId, cancellationToken) is { } participant)
         {
             StartDateRules.CheckAge(participant, startDate, violations);
+
+            // The stay must still rest on consent: one valid on the corrected day, given after any earlier stay ended.
+            var lastEndBefore = (await repository.ListForParticipantAsync(participant.Id, cancellationToken))
+                .Where(s => s.Id != enrolment.Id && s.IsEnded && s.Ending!.EndDate < startDate)
+                .Select(s => (DateOnly?)s.Ending!.EndDate)
+                .Max();
+            if (!participant.Consents.Any(c => c.IsActiveOn(startDate) && (lastEndBefore is null || c.GivenOn > lastEndBefore)))
+            {
+                violations.Add(new FieldViolation("start_date", $"Inget samtycke gäller {Iso(startDate)}: inskrivningen kan inte flyttas till en dag utan samtycke."));
+            }
         }
 
         if (enrolment.ReferralId is not null && await referrals.ReceivedOnAsync(enrolment.ReferralId, cancellationToken) is { } receivedOn)

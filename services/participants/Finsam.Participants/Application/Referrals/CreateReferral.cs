@@ -31,10 +31,12 @@ public sealed class CreateReferralHandler(
     IInsatsCatalogue catalogue,
     ReferralAccess access,
     ReferralQueue queue,
+    IReferralStays stays,
     TimeProvider clock)
 {
     public const string ReasonInsatsHasNoParticipants = "INSATS_HAS_NO_PARTICIPANTS";
     public const string ReasonRequestIdTaken = "REQUEST_ID_TAKEN";
+    public const string ReasonAlreadyReferred = "REFERRAL_ALREADY_OPEN";
 
     public async Task<ReferralView> HandleAsync(AccessContext context, CreateReferralCommand command, CancellationToken cancellationToken)
     {
@@ -79,6 +81,17 @@ public sealed class CreateReferralHandler(
 
         var participant = await participants.LoadAsync(participantId, cancellationToken);
         await access.EnsureMayReferAsync(context, agency!, insats.Id, participant, cancellationToken);
+        if (await HasOpenReferralAsync(participant.Id, insats.Id, cancellationToken))
+        {
+            // A concurrent retry of this very request may be the open one: then it is the answer.
+            if (requestId is not null && await repository.FindByRequestIdAsync(requestId, cancellationToken) is { } retried)
+            {
+                return await EarlierResultAsync(context, retried, cancellationToken);
+            }
+
+            throw new AlreadyExistsException(
+                ReasonAlreadyReferred, "Personen har redan en remiss till insatsen som väntar eller pågår. Återkalla den eller avsluta inskrivningen först.");
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var referral = new Referral
@@ -127,6 +140,24 @@ public sealed class CreateReferralHandler(
 
         await access.EnsureMayReadAsync(context, earlier, participant, cancellationToken);
         return await queue.ViewAsync(earlier, cancellationToken);
+    }
+
+    /// <summary>
+    /// One referral per person and insats at a time: a second one while the first waits, or while its stay
+    /// runs, would hold a second place or a second spot in the queue for the same person.
+    /// </summary>
+    private async Task<bool> HasOpenReferralAsync(string participantId, string insatsId, CancellationToken cancellationToken)
+    {
+        foreach (var earlier in await repository.ListForParticipantAsync(participantId, cancellationToken))
+        {
+            if (earlier.InsatsId == insatsId
+                && (earlier.IsOpen || (earlier.HoldsPlace && await stays.StayOfAsync(earlier.Id, cancellationToken) != ReferralStay.Ended)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An agency system refers as its own agency unless it names one; whether it may name another is an access decision, made later.</summary>
