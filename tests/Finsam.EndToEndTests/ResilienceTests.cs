@@ -70,4 +70,51 @@ public sealed class ResilienceTests(FinsamSystem system)
         Assert.Equal(participant.ParticipantId, read.ParticipantId);
         Assert.Equal(summary, await system.GetJsonAsync<SummaryJson>("/v1/reports/summary"));
     }
+
+    [Fact]
+    public async Task A_stay_asked_for_while_the_catalogue_is_down_is_unavailable_and_works_once_it_is_back()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var today = SwedishDay.Today();
+        using var defined = await system.Rest.PostAsJsonAsync(
+            "/v1/activities/insatser", new { name = $"Steget {Guid.NewGuid():N}", kind = "INSATS_KIND_INDIVIDUAL", budgetedPlaces = 5 }, ct);
+        var insatsId = System.Text.Json.JsonDocument.Parse(await defined.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("insatsId").GetString()!;
+        using var staff = system.RestAs(system.Token(Finsam.Platform.Security.Roles.Samordnare, insatser: [insatsId]));
+        using var registered = await staff.PostAsJsonAsync("/v1/participants", new
+        {
+            personnummer = TestPersonnummer.Next(1984), givenName = "Nora", familyName = "Ek", gender = "GENDER_WOMAN",
+        }, ct);
+        system.CountRegistration();
+        var participantId = System.Text.Json.JsonDocument.Parse(await registered.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("participantId").GetString()!;
+        using var consent = await staff.PostAsJsonAsync($"/v1/participants/{participantId}/consents", new
+        {
+            agencies = new[] { "fk" }, givenOn = new { year = today.Year, month = today.Month, day = today.Day },
+        }, ct);
+        Assert.Equal(HttpStatusCode.OK, consent.StatusCode);
+        var start = new
+        {
+            requestId = Guid.NewGuid().ToString(),
+            insatsId,
+            participantId,
+            startDate = new { year = today.Year, month = today.Month, day = today.Day },
+            contactPersons = new[] { "Samordnare Sara" },
+            forsorjningAtStart = new[] { "sjukpenning" },
+        };
+
+        // The catalogue lives in the activities service: while it is away, participants says so (503), writes nothing.
+        await system.Activities.StopAsync();
+        try
+        {
+            using var refused = await staff.PostAsJsonAsync("/v1/enrolments", start, ct);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Contains("CATALOGUE_UNAVAILABLE", await refused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await system.RestartAsync("activities");
+        }
+
+        using var retried = await staff.PostAsJsonAsync("/v1/enrolments", start, ct);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+    }
 }

@@ -6,7 +6,7 @@ using Grpc.Core;
 namespace Finsam.Participants.Infrastructure;
 
 /// <summary>Asks the activities service's catalogue (finsam.activities.v1.GetInsats) over gRPC.</summary>
-public sealed class GrpcInsatsCatalogue(ActivitiesService.ActivitiesServiceClient client) : IInsatsCatalogue
+public sealed class GrpcInsatsCatalogue(ActivitiesService.ActivitiesServiceClient client, ILogger<GrpcInsatsCatalogue> logger) : IInsatsCatalogue
 {
     public const string ReasonUnavailable = "CATALOGUE_UNAVAILABLE";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
@@ -36,8 +36,15 @@ public sealed class GrpcInsatsCatalogue(ActivitiesService.ActivitiesServiceClien
         {
             return null;
         }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal)
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
         {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (RpcException ex)
+        {
+            // Whatever else went wrong on the way (down, slow, refused, overloaded) is the catalogue being
+            // unavailable to us, not a fault in this request: UNAVAILABLE, so callers retry, never INTERNAL.
+            logger.LogWarning(ex, "The insats catalogue answered {StatusCode} for insats {InsatsId}", ex.StatusCode, insatsId);
             throw new ServiceUnavailableException(ReasonUnavailable, "Insatskatalogen kan inte nås just nu. Försök igen om en stund.");
         }
     }
