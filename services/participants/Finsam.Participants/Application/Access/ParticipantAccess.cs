@@ -33,20 +33,44 @@ public sealed class ParticipantAccess(IEnumerable<IInsatsLinkSource> linkSources
     /// <summary>Recording facts of a stay in an insats: its own staff, or an administrator.</summary>
     public static void EnsureMayWorkIn(Caller caller, string insatsId)
     {
+        if (WorkInDenial(caller, insatsId) is { } denial)
+        {
+            throw denial;
+        }
+    }
+
+    /// <summary>The rule of <see cref="EnsureMayWorkIn"/> as a value, for callers that log the decision before refusing.</summary>
+    public static PermissionDeniedException? WorkInDenial(Caller caller, string insatsId)
+    {
         if (caller.Role == Roles.Administrator)
         {
-            return;
+            return null;
         }
 
         if (!Roles.IsParticipantStaff(caller.Role))
         {
-            throw RoleNotAllowed(caller);
+            return RoleNotAllowed(caller);
         }
 
-        if (!caller.WorksIn(insatsId))
+        return caller.WorksIn(insatsId) ? null : new PermissionDeniedException(ReasonNotInOwnInsats, "Du arbetar inte i den här insatsen.");
+    }
+
+    /// <summary>
+    /// An agency system's reading under consent: refused without an agency in the token, or without the
+    /// person's consent covering that agency today (the message names the agency).
+    /// </summary>
+    public static PermissionDeniedException? ConsentDenial(Caller caller, Participant participant, DateOnly today)
+    {
+        if (caller.Agency is null)
         {
-            throw new PermissionDeniedException(ReasonNotInOwnInsats, "Du arbetar inte i den här insatsen.");
+            return new PermissionDeniedException(ReasonAgencyMissing, "Tokenet anger ingen myndighet (agency).");
         }
+
+        return participant.ActiveConsentFor(caller.Agency, today) is null
+            ? new PermissionDeniedException(
+                ReasonConsentMissing,
+                $"Samtycke saknas: personen har inte samtyckt till informationsutbyte med {Agencies.DisplayName(caller.Agency)} ({caller.Agency}).")
+            : null;
     }
 
     /// <summary>
@@ -131,21 +155,9 @@ public sealed class ParticipantAccess(IEnumerable<IInsatsLinkSource> linkSources
 
         if (caller.Role == Roles.AgencySystem)
         {
-            if (caller.Agency is null)
-            {
-                return new PermissionDeniedException(ReasonAgencyMissing, "Tokenet anger ingen myndighet (agency).");
-            }
-
-            if (scope == AccessScope.Registration && isRegistrant)
-            {
-                return null;
-            }
-
-            return participant.ActiveConsentFor(caller.Agency, SwedishCalendar.Today(clock)) is null
-                ? new PermissionDeniedException(
-                    ReasonConsentMissing,
-                    $"Samtycke saknas: personen har inte samtyckt till informationsutbyte med {Agencies.DisplayName(caller.Agency)} ({caller.Agency}).")
-                : null;
+            return caller.Agency is not null && scope == AccessScope.Registration && isRegistrant
+                ? null
+                : ConsentDenial(caller, participant, SwedishCalendar.Today(clock));
         }
 
         return RoleNotAllowed(caller);

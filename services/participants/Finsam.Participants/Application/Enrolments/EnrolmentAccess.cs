@@ -40,19 +40,15 @@ public sealed class EnrolmentAccess(IEnrolmentRepository enrolments, IAccessLog 
     /// </summary>
     public async Task EnsureMayWorkInAsync(AccessContext context, string insatsId, string? participantId, string action, CancellationToken cancellationToken)
     {
-        try
-        {
-            ParticipantAccess.EnsureMayWorkIn(context.Caller, insatsId);
-        }
-        catch (PermissionDeniedException) when (participantId is not null)
-        {
-            await log.RecordAsync(context, action, participantId, AccessOutcome.Denied, cancellationToken);
-            throw;
-        }
-
+        var denial = ParticipantAccess.WorkInDenial(context.Caller, insatsId);
         if (participantId is not null)
         {
-            await log.RecordAsync(context, action, participantId, AccessOutcome.Allowed, cancellationToken);
+            await log.RecordAsync(context, action, participantId, denial is null ? AccessOutcome.Allowed : AccessOutcome.Denied, cancellationToken);
+        }
+
+        if (denial is not null)
+        {
+            throw denial;
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class ReferralAccess(IAccessLog log, TimeProvider clock)
             ? new PermissionDeniedException(
                 ReasonNotOwnAgency,
                 $"Ett myndighetssystem får bara remittera i sin egen myndighets namn ({caller.Agency}), inte som {agency}.")
-            : Roles.IsParticipantStaff(caller.Role) ? WorkInDenial(caller, insatsId) : null;
+            : Roles.IsParticipantStaff(caller.Role) ? ParticipantAccess.WorkInDenial(caller, insatsId) : null;
         return DecideAsync(context, AccessActions.Refer, participant.Id, denial, cancellationToken);
     }
 
@@ -61,26 +61,14 @@ public sealed class ReferralAccess(IAccessLog log, TimeProvider clock)
                 : new PermissionDeniedException(ParticipantAccess.ReasonNotInOwnInsats, "Remissen gäller en insats du inte arbetar i.");
         }
 
-        if (caller.Role == Roles.AgencySystem)
-        {
-            if (caller.Agency is null)
-            {
-                return new PermissionDeniedException(ParticipantAccess.ReasonAgencyMissing, "Tokenet anger ingen myndighet (agency).");
-            }
-
-            return participant.ActiveConsentFor(caller.Agency, SwedishCalendar.Today(clock)) is null
-                ? new PermissionDeniedException(
-                    ParticipantAccess.ReasonConsentMissing,
-                    $"Samtycke saknas: personen har inte samtyckt till informationsutbyte med {Agencies.DisplayName(caller.Agency)} ({caller.Agency}).")
-                : null;
-        }
-
-        return RoleNotAllowed(caller);
+        return caller.Role == Roles.AgencySystem
+            ? ParticipantAccess.ConsentDenial(caller, participant, SwedishCalendar.Today(clock))
+            : ParticipantAccess.RoleNotAllowed(caller);
     }
 
     /// <summary>Accepting and declining: staff of the referral's insats, or an administrator.</summary>
     public Task EnsureMayDecideAsync(AccessContext context, Referral referral, CancellationToken cancellationToken) =>
-        DecideAsync(context, AccessActions.DecideReferral, referral.ParticipantId, WorkInDenial(context.Caller, referral.InsatsId), cancellationToken);
+        DecideAsync(context, AccessActions.DecideReferral, referral.ParticipantId, ParticipantAccess.WorkInDenial(context.Caller, referral.InsatsId), cancellationToken);
 
     /// <summary>
     /// Withdrawing: the referring agency's system, or staff of the insats (who record a withdrawal the agency
@@ -90,7 +78,7 @@ public sealed class ReferralAccess(IAccessLog log, TimeProvider clock)
     {
         var caller = context.Caller;
         PermissionDeniedException? denial = null;
-        if (!IsReferringAgency(caller, referral) && WorkInDenial(caller, referral.InsatsId) is { } notStaff)
+        if (!IsReferringAgency(caller, referral) && ParticipantAccess.WorkInDenial(caller, referral.InsatsId) is { } notStaff)
         {
             denial = caller.Role == Roles.AgencySystem
                 ? new PermissionDeniedException(ReasonNotOwnAgency, "Bara den myndighet som remitterade kan återkalla remissen.")
@@ -108,22 +96,6 @@ public sealed class ReferralAccess(IAccessLog log, TimeProvider clock)
 
     private static bool IsReferringAgency(Caller caller, Referral referral) =>
         caller.Role == Roles.AgencySystem && caller.Agency is not null && caller.Agency == referral.Agency;
-
-    private static PermissionDeniedException? WorkInDenial(Caller caller, string insatsId)
-    {
-        try
-        {
-            ParticipantAccess.EnsureMayWorkIn(caller, insatsId);
-            return null;
-        }
-        catch (PermissionDeniedException denial)
-        {
-            return denial;
-        }
-    }
-
-    private static PermissionDeniedException RoleNotAllowed(Caller caller) =>
-        new(ParticipantAccess.ReasonRoleNotAllowed, $"Rollen {caller.Role} får inte göra detta.");
 
     private async Task DecideAsync(AccessContext context, string action, string participantId, PermissionDeniedException? denial, CancellationToken cancellationToken)
     {

@@ -11,9 +11,6 @@ namespace Finsam.Participants.Application.Referrals;
 /// </summary>
 public sealed class ReferralStays(IReferralRepository repository, IReferralStays staysFromReferrals) : IParticipantStays
 {
-    private static readonly TimeZoneInfo Sweden =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Stockholm", out var zone) ? zone : TimeZoneInfo.Utc;
-
     public async Task<IReadOnlyList<StaySummary>> StaysOfAsync(string participantId, CancellationToken cancellationToken)
     {
         var stays = new List<StaySummary>();
@@ -27,7 +24,7 @@ public sealed class ReferralStays(IReferralRepository repository, IReferralStays
             else if (referral.Status is ReferralStatuses.Declined or ReferralStatuses.Withdrawn)
             {
                 var decided = referral.DecidedAt ?? referral.CreatedAt;
-                stays.Add(new StaySummary(referral.InsatsId, DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(decided, Sweden))));
+                stays.Add(new StaySummary(referral.InsatsId, SwedishCalendar.DayOf(decided)));
             }
         }
 

@@ -15,7 +15,7 @@ public static class SurveyAccess
     {
         if (caller.Role != Roles.Administrator)
         {
-            throw RoleNotAllowed(caller);
+            throw ParticipantAccess.RoleNotAllowed(caller);
         }
     }
 
@@ -38,7 +38,7 @@ public static class SurveyAccess
 
         if (!(Roles.IsParticipantStaff(caller.Role) || caller.Role == Roles.Insatsansvarig))
         {
-            throw RoleNotAllowed(caller);
+            throw ParticipantAccess.RoleNotAllowed(caller);
         }
 
         if (insatsId is null || !caller.WorksIn(insatsId))
@@ -50,7 +50,4 @@ public static class SurveyAccess
     /// <summary>Whether the caller must name an insats to see a summary (they see only their own).</summary>
     public static bool MustNameInsats(Caller caller) =>
         Roles.IsParticipantStaff(caller.Role) || caller.Role == Roles.Insatsansvarig;
-
-    private static PermissionDeniedException RoleNotAllowed(Caller caller) =>
-        new(ParticipantAccess.ReasonRoleNotAllowed, $"Rollen {caller.Role} får inte göra detta.");
 }
