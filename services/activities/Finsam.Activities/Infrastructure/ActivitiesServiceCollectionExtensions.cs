@@ -1,4 +1,6 @@
 using Finsam.Activities.Application;
+using Finsam.Activities.Application.Groups;
+using Finsam.Activities.Infrastructure.Groups;
 using Finsam.Platform.Messaging;
 using Finsam.Platform.Storage;
 
@@ -11,11 +13,23 @@ public static class ActivitiesServiceCollectionExtensions
     public static IServiceCollection AddActivities(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddActivitiesApplication();
+        services.AddFinsamMessaging(configuration, ServiceName);
+        services.AddFinsamOutbox(InsatsDocument.CollectionName);
+        services.AddFinsamOutbox(GroupDocument.CollectionName);
+        return services;
+    }
+
+    /// <summary>Handlers, repositories and index set-up without the broker: what the unit-test harness uses.</summary>
+    public static IServiceCollection AddActivitiesApplication(this IServiceCollection services)
+    {
         services.AddSingleton<IInsatsRepository, DocumentInsatsRepository>();
         services.AddScoped<CatalogueHandlers>();
         services.AddFinsamStorageInitializer(DocumentInsatsRepository.EnsureIndexesAsync);
-        services.AddFinsamMessaging(configuration, ServiceName);
-        services.AddFinsamOutbox(InsatsDocument.CollectionName);
+
+        services.AddSingleton<IGroupRepository, DocumentGroupRepository>();
+        services.AddScoped<GroupUpdates>();
+        services.AddFinsamStorageInitializer(DocumentGroupRepository.EnsureIndexesAsync);
         return services;
     }
 }

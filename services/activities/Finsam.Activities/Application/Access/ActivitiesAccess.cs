@@ -1,0 +1,121 @@
+using Finsam.Activities.Domain.Groups;
+using Finsam.Platform.Errors;
+using Finsam.Platform.Security;
+
+namespace Finsam.Activities.Application.Access;
+
+/// <summary>
+/// Who may do what in the activities service, in one place (docs/security.md has the table). Each rule throws
+/// PERMISSION_DENIED with a stable reason; a rule that passes returns nothing.
+/// </summary>
+public static class ActivitiesAccess
+{
+    public const string ReasonRoleNotAllowed = "ROLE_NOT_ALLOWED";
+    public const string ReasonNotOwnInsats = "NOT_OWN_INSATS";
+    public const string ReasonNotGroupLeader = "NOT_GROUP_LEADER";
+
+    /// <summary>Insatser and course formats: administratör, and insatsansvarig (changing only their own insatser).</summary>
+    public static void RequireCatalogueEditor(Caller caller, string? insatsId = null)
+    {
+        if (caller.Role == Roles.Administrator)
+        {
+            return;
+        }
+
+        if (caller.Role != Roles.Insatsansvarig)
+        {
+            throw Denied(ReasonRoleNotAllowed, "Bara administratör och insatsansvarig ändrar katalogen.");
+        }
+
+        if (insatsId is not null && !caller.WorksIn(insatsId))
+        {
+            throw Denied(ReasonNotOwnInsats, "Du är inte insatsansvarig för den här insatsen.");
+        }
+    }
+
+    /// <summary>Registering group leaders and their qualifications.</summary>
+    public static void RequireAdministrator(Caller caller)
+    {
+        if (caller.Role != Roles.Administrator)
+        {
+            throw Denied(ReasonRoleNotAllowed, "Bara administratör får göra detta.");
+        }
+    }
+
+    /// <summary>Scheduling groups, assigning leaders, starting and cancelling: administratör, or the insats' insatsansvarig.</summary>
+    public static void RequireGroupManager(Caller caller, string insatsId)
+    {
+        if (caller.Role == Roles.Administrator)
+        {
+            return;
+        }
+
+        if (caller.Role != Roles.Insatsansvarig)
+        {
+            throw Denied(ReasonRoleNotAllowed, "Bara administratör och insatsansvarig planerar grupper.");
+        }
+
+        if (!caller.WorksIn(insatsId))
+        {
+            throw Denied(ReasonNotOwnInsats, "Du är inte insatsansvarig för gruppens insats.");
+        }
+    }
+
+    /// <summary>Planning träffar, recording attendance, entering evaluations, completing: the group's own leaders.</summary>
+    public static void RequireLeaderOf(Caller caller, Group group)
+    {
+        if (!IsLeaderOf(caller, group))
+        {
+            throw Denied(ReasonNotGroupLeader, "Bara gruppens ledare får göra detta.");
+        }
+    }
+
+    /// <summary>Booking and cancelling: the group's leaders, and samordnare / deltagaransvarig of the group's insats.</summary>
+    public static void RequireBooker(Caller caller, Group group)
+    {
+        if (IsLeaderOf(caller, group) || IsParticipantStaffOf(caller, group))
+        {
+            return;
+        }
+
+        throw Denied(
+            Roles.IsParticipantStaff(caller.Role) ? ReasonNotOwnInsats : ReasonRoleNotAllowed,
+            "Bara gruppens ledare och insatsens samordnare eller deltagaransvariga bokar deltagare.");
+    }
+
+    /// <summary>
+    /// The roster and attendance (participant ids with their attendance): the group's leaders, the insats'
+    /// samordnare / deltagaransvarig, and administratör.
+    /// </summary>
+    public static void RequireRosterReader(Caller caller, Group group)
+    {
+        if (caller.Role == Roles.Administrator || IsLeaderOf(caller, group) || IsParticipantStaffOf(caller, group))
+        {
+            return;
+        }
+
+        throw Denied(ReasonRoleNotAllowed, "Deltagarlistan visas bara för gruppens ledare och insatsens personal.");
+    }
+
+    /// <summary>
+    /// The group itself (träffar, counts, evaluation means; no participants): everyone who may read the roster,
+    /// and the insats' insatsansvarig.
+    /// </summary>
+    public static void RequireGroupReader(Caller caller, Group group)
+    {
+        if (caller.Role == Roles.Insatsansvarig && caller.WorksIn(group.InsatsId))
+        {
+            return;
+        }
+
+        RequireRosterReader(caller, group);
+    }
+
+    public static bool IsLeaderOf(Caller caller, Group group) =>
+        caller.Role == Roles.Gruppledare && group.LeaderSubjects.Contains(caller.Subject, StringComparer.Ordinal);
+
+    private static bool IsParticipantStaffOf(Caller caller, Group group) =>
+        Roles.IsParticipantStaff(caller.Role) && caller.WorksIn(group.InsatsId);
+
+    private static PermissionDeniedException Denied(string reason, string message) => new(reason, message);
+}

@@ -1,0 +1,77 @@
+using Finsam.Activities.Application.Groups;
+using Finsam.Activities.Domain.Groups;
+
+namespace Finsam.UnitTests.Activities.Groups;
+
+/// <summary>The group store over LiteDB: the aggregate round-trips whole, saves are version-checked, leaders are found.</summary>
+public sealed class DocumentGroupRepositoryTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Group NewGroup(string insatsId, params string[] leaders)
+    {
+        var group = new Group
+        {
+            Id = Guid.CreateVersion7().ToString(),
+            InsatsId = insatsId,
+            FormatId = "format",
+            FormatName = "Mitt Val",
+            Name = "Mitt Val vår",
+            StartDate = new DateOnly(2026, 5, 5),
+            MaxParticipants = 10,
+            MinParticipants = 8,
+            CalendarToken = Guid.NewGuid().ToString("N"),
+            ScheduledBy = "ia",
+            LeaderSubjects = [.. leaders],
+        };
+        group.Traffar.Add(new Traff { Id = "t1", Date = new DateOnly(2026, 5, 5), StartTime = new TimeOnly(13, 0), LengthMinutes = 120 });
+        group.Traffar[0].Attendance.Add(new AttendanceRecord { ParticipantId = "p1", Status = AttendanceStatus.Present, Hours = 2, RecordedBy = "gl" });
+        group.Renumber();
+        return group;
+    }
+
+    [Fact]
+    public async Task A_group_round_trips_whole_and_a_stale_save_writes_nothing()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        var repository = harness.Get<IGroupRepository>();
+        var group = NewGroup("insats-1", "leader-a");
+        await repository.AddAsync(group, "req-1", [], Ct);
+        Assert.Equal(1, group.Version);
+
+        var first = (await repository.GetAsync(group.Id, Ct))!;
+        var second = (await repository.GetAsync(group.Id, Ct))!;
+        Assert.Equal(new TimeOnly(13, 0), first.Traffar[0].StartTime);
+        Assert.Equal(AttendanceStatus.Present, first.Traffar[0].Attendance[0].Status);
+        Assert.Equal(1, first.Traffar[0].Number);
+
+        first.Name = "Mitt Val höst";
+        Assert.True(await repository.TrySaveAsync(first, [], Ct));
+        Assert.Equal(2, first.Version);
+        second.Name = "lost";
+        Assert.False(await repository.TrySaveAsync(second, [], Ct));
+        Assert.Equal("Mitt Val höst", (await repository.GetAsync(group.Id, Ct))!.Name);
+    }
+
+    [Fact]
+    public async Task Groups_are_found_by_leader_insats_request_and_calendar_token()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        var repository = harness.Get<IGroupRepository>();
+        var a = NewGroup("insats-1", "leader-a", "leader-b");
+        var b = NewGroup("insats-1", "leader-b");
+        var c = NewGroup("insats-2", "leader-c");
+        await repository.AddAsync(a, "req-a", [], Ct);
+        await repository.AddAsync(b, "req-b", [], Ct);
+        await repository.AddAsync(c, "req-c", [], Ct);
+
+        Assert.Equal([a.Id, b.Id], (await repository.ListByLeaderAsync("leader-b", Ct)).Select(g => g.Id));
+        Assert.Equal([a.Id], (await repository.ListByLeaderAsync("leader-a", Ct)).Select(g => g.Id));
+        Assert.Empty(await repository.ListByLeaderAsync("leader", Ct));
+        Assert.Equal([a.Id, b.Id], (await repository.ListByInsatsAsync("insats-1", null, 10, Ct)).Select(g => g.Id));
+        Assert.Equal([b.Id], (await repository.ListByInsatsAsync("insats-1", a.Id, 10, Ct)).Select(g => g.Id));
+        Assert.Equal(c.Id, (await repository.FindByRequestIdAsync("req-c", Ct))!.Id);
+        Assert.Equal(b.Id, (await repository.FindByCalendarTokenAsync(b.CalendarToken, Ct))!.Id);
+        await Assert.ThrowsAsync<GroupRequestIdTakenException>(() => repository.AddAsync(NewGroup("insats-1"), "req-a", [], Ct));
+    }
+}
