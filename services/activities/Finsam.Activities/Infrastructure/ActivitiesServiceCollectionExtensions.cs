@@ -1,6 +1,10 @@
 using Finsam.Activities.Application;
+using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Application.Groups;
+using Finsam.Activities.Application.Leaders;
+using Finsam.Activities.Infrastructure.Formats;
 using Finsam.Activities.Infrastructure.Groups;
+using Finsam.Activities.Infrastructure.Leaders;
 using Finsam.Platform.Messaging;
 using Finsam.Platform.Storage;
 
@@ -26,6 +30,10 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<IInsatsRepository, DocumentInsatsRepository>();
         services.AddScoped<CatalogueHandlers>();
         services.AddFinsamStorageInitializer(DocumentInsatsRepository.EnsureIndexesAsync);
+
+        services.AddSingleton<ICourseFormatRepository, DocumentCourseFormatRepository>();
+        services.AddFinsamStorageInitializer(DocumentCourseFormatRepository.EnsureIndexesAsync);
+        services.AddSingleton<ILeaderRegistry, DocumentLeaderRegistry>();
 
         services.AddSingleton<IGroupRepository, DocumentGroupRepository>();
         services.AddScoped<GroupUpdates>();
