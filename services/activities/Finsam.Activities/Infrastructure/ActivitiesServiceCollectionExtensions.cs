@@ -6,6 +6,7 @@ using Finsam.Activities.Application.Leaders;
 using Finsam.Activities.Infrastructure.Formats;
 using Finsam.Activities.Infrastructure.Groups;
 using Finsam.Activities.Infrastructure.Leaders;
+using Finsam.Activities.Infrastructure.Seed;
 using Finsam.Platform.Messaging;
 using Finsam.Platform.Storage;
 
@@ -34,6 +35,10 @@ public static class ActivitiesServiceCollectionExtensions
 
         services.AddSingleton<ICourseFormatRepository, DocumentCourseFormatRepository>();
         services.AddFinsamStorageInitializer(DocumentCourseFormatRepository.EnsureIndexesAsync);
+        services.AddScoped<CourseFormatHandlers>();
+        // After the format indexes: the unique request id is what makes seeding once-only.
+        services.AddSingleton<CourseFormatSeed>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<CourseFormatSeed>());
         services.AddSingleton<ILeaderRegistry, DocumentLeaderRegistry>();
 
         services.AddSingleton<IGroupRepository, DocumentGroupRepository>();
