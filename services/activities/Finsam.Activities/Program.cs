@@ -10,6 +10,7 @@ var app = builder.Build();
 app.UseFinsamServiceDefaults();
 app.MapGrpcService<ActivitiesGrpcService>();
 app.MapGrpcService<CourseFormatsGrpcService>();
+app.MapGrpcService<LeadersGrpcService>();
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>

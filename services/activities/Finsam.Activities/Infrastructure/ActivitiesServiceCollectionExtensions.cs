@@ -40,6 +40,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<CourseFormatSeed>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<CourseFormatSeed>());
         services.AddSingleton<ILeaderRegistry, DocumentLeaderRegistry>();
+        services.AddScoped<LeaderHandlers>();
 
         services.AddSingleton<IGroupRepository, DocumentGroupRepository>();
         services.AddScoped<GroupUpdates>();
