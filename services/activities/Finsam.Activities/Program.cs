@@ -11,6 +11,7 @@ app.UseFinsamServiceDefaults();
 app.MapGrpcService<ActivitiesGrpcService>();
 app.MapGrpcService<CourseFormatsGrpcService>();
 app.MapGrpcService<LeadersGrpcService>();
+app.MapGrpcService<EvaluationsGrpcService>();
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>

@@ -1,8 +1,10 @@
 using Finsam.Activities.Application;
 using Finsam.Activities.Application.Catalogue;
+using Finsam.Activities.Application.Evaluations;
 using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Application.Groups;
 using Finsam.Activities.Application.Leaders;
+using Finsam.Activities.Infrastructure.Evaluations;
 using Finsam.Activities.Infrastructure.Formats;
 using Finsam.Activities.Infrastructure.Groups;
 using Finsam.Activities.Infrastructure.Leaders;
@@ -23,6 +25,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddFinsamMessaging(configuration, ServiceName);
         services.AddFinsamOutbox(InsatsDocument.CollectionName);
         services.AddFinsamOutbox(GroupDocument.CollectionName);
+        services.AddFinsamOutbox(EvaluationDocument.CollectionName);
         return services;
     }
 
@@ -45,6 +48,11 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<IGroupRepository, DocumentGroupRepository>();
         services.AddScoped<GroupUpdates>();
         services.AddFinsamStorageInitializer(DocumentGroupRepository.EnsureIndexesAsync);
+
+        services.AddSingleton<IEvaluationRepository, DocumentEvaluationRepository>();
+        services.AddScoped<SubmitEvaluationHandler>();
+        services.AddScoped<GetEvaluationSummaryHandler>();
+        services.AddFinsamStorageInitializer(DocumentEvaluationRepository.EnsureIndexesAsync);
         return services;
     }
 }
