@@ -24,7 +24,7 @@ public sealed class TestGroup
     ];
 
     private readonly List<DateOnly> _dates = [.. DefaultDates];
-    private readonly List<string> _booked = [];
+    private readonly List<(string ParticipantId, int JoinedAt)> _booked = [];
     private readonly List<string> _waitlisted = [];
     private readonly List<(int Number, string ParticipantId, AttendanceStatus Status)> _attendance = [];
     private readonly HashSet<int> _cancelledTraffar = [];
@@ -90,7 +90,14 @@ public sealed class TestGroup
 
     public TestGroup Booked(params string[] participantIds)
     {
-        _booked.AddRange(participantIds);
+        _booked.AddRange(participantIds.Select(p => (p, 1)));
+        return this;
+    }
+
+    /// <summary>A late joiner, booked from träff <paramref name="joinedAt"/>.</summary>
+    public TestGroup LateJoiner(string participantId, int joinedAt)
+    {
+        _booked.Add((participantId, joinedAt));
         return this;
     }
 
@@ -118,7 +125,7 @@ public sealed class TestGroup
     {
         for (var n = 1; n <= through; n++)
         {
-            Attendance(n, _booked.Select(p => (p, AttendanceStatus.Present)).ToArray());
+            Attendance(n, _booked.Where(b => b.JoinedAt <= n).Select(b => (b.ParticipantId, AttendanceStatus.Present)).ToArray());
         }
 
         return this;
@@ -156,7 +163,7 @@ public sealed class TestGroup
         }
 
         var sequence = 0;
-        foreach (var participantId in _booked)
+        foreach (var (participantId, joinedAt) in _booked)
         {
             group.Bookings.Add(new Booking
             {
@@ -166,7 +173,7 @@ public sealed class TestGroup
                 BookedBy = Leader,
                 BookedAt = bookedAt.AddMinutes(++sequence),
                 Status = BookingStatus.Booked,
-                JoinedAtTraff = 1,
+                JoinedAtTraff = joinedAt,
             });
         }
 
