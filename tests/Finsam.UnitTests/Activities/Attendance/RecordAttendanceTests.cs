@@ -82,6 +82,19 @@ public sealed class RecordAttendanceTests
         await AssertUnchangedAsync(harness, group.Id, before);
     }
 
+    [Fact]
+    public async Task Bad_input_at_a_traff_already_recorded_is_named_before_being_told_to_correct()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        var group = await new TestGroup().Max(2).Booked(2).Waitlisted(P(3)).AllPresentThrough(1).AddAsync(harness);
+
+        var tooLong = await Assert.ThrowsAsync<ValidationFailedException>(() => RecordAsync(harness, group, "traff-1", [Present(2, 2.5)]));
+        var waiting = await Assert.ThrowsAsync<ValidationFailedException>(() => RecordAsync(harness, group, "traff-1", [Present(3)]));
+
+        Assert.Equal("entries[0].hours", Assert.Single(tooLong.Violations).Field);
+        Assert.Equal("entries[0].participant_id", Assert.Single(waiting.Violations).Field);
+    }
+
     [Theory]
     [InlineData("traff-99", "finns inte")]
     [InlineData("traff-3", "inställd")]

@@ -97,6 +97,6 @@ public static class GroupAttendance
     public static IReadOnlyList<Traff> TraffarWithoutAttendance(this Group group) =>
         group.Traffar.Where(t => t.Status is not (TraffStatus.Held or TraffStatus.Cancelled)).OrderBy(t => t.Number).ToList();
 
-    /// <summary>A share in percent with one decimal; 0 of 0 is 0.</summary>
-    public static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(part * 100.0 / whole, 1);
+    /// <summary>A share in percent, unrounded (rounding is for whoever shows it); 0 of 0 is 0.</summary>
+    public static double Percent(int part, int whole) => whole == 0 ? 0 : part * 100.0 / whole;
 }
