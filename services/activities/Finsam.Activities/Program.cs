@@ -11,6 +11,8 @@ builder.Services.AddActivities(builder.Configuration);
 var app = builder.Build();
 app.UseFinsamServiceDefaults();
 app.MapGrpcService<ActivitiesGrpcService>();
+app.MapGrpcService<BookingsGrpcService>();
+app.MapGrpcService<AttendanceGrpcService>();
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>

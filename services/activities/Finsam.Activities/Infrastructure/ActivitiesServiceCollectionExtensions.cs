@@ -1,4 +1,6 @@
 using Finsam.Activities.Application;
+using Finsam.Activities.Application.Attendance;
+using Finsam.Activities.Application.Bookings;
 using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Application.Groups;
 using Finsam.Activities.Application.Leaders;
@@ -38,6 +40,14 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<IGroupRepository, DocumentGroupRepository>();
         services.AddScoped<GroupUpdates>();
         services.AddFinsamStorageInitializer(DocumentGroupRepository.EnsureIndexesAsync);
+
+        services.AddScoped<BookParticipantHandler>();
+        services.AddScoped<CancelBookingHandler>();
+        services.AddScoped<GetRosterHandler>();
+        services.AddScoped<RecordAttendanceHandler>();
+        services.AddScoped<CorrectAttendanceHandler>();
+        services.AddScoped<AttendanceQueries>();
+        services.AddScoped<CompleteGroupHandler>();
         return services;
     }
 }
