@@ -9,6 +9,7 @@ builder.Services.AddActivities(builder.Configuration);
 var app = builder.Build();
 app.UseFinsamServiceDefaults();
 app.MapGrpcService<ActivitiesGrpcService>();
+app.MapGrpcService<GroupsGrpcService>();
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>
