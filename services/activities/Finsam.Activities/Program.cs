@@ -13,6 +13,7 @@ app.UseFinsamServiceDefaults();
 app.MapGrpcService<ActivitiesGrpcService>();
 app.MapGrpcService<BookingsGrpcService>();
 app.MapGrpcService<AttendanceGrpcService>();
+app.MapGrpcService<GroupsGrpcService>();
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>

@@ -39,6 +39,13 @@ public static class ActivitiesServiceCollectionExtensions
 
         services.AddSingleton<IGroupRepository, DocumentGroupRepository>();
         services.AddScoped<GroupUpdates>();
+        services.AddScoped<ScheduleGroupHandler>();
+        services.AddScoped<GroupQueries>();
+        services.AddScoped<AssignLeadersHandler>();
+        services.AddScoped<StartGroupHandler>();
+        services.AddScoped<CancelGroupHandler>();
+        services.AddScoped<TraffChangeHandlers>();
+        services.AddScoped<GroupCalendarHandler>();
         services.AddFinsamStorageInitializer(DocumentGroupRepository.EnsureIndexesAsync);
 
         services.AddScoped<BookParticipantHandler>();

@@ -1,3 +1,4 @@
+using Finsam.Activities.Domain.Calendar;
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Bookings;
 using Finsam.Activities.Application.Groups;
@@ -39,7 +40,7 @@ public sealed class RecordAttendanceHandler(GroupUpdates updates, TimeProvider c
         }
 
         var violations = new List<FieldViolation>();
-        var traff = UsableTraff(group, command.TraffId, StockholmDay.Of(clock.GetUtcNow().UtcDateTime), violations);
+        var traff = UsableTraff(group, command.TraffId, StockholmClock.DayOf(clock.GetUtcNow().UtcDateTime), violations);
 
         if (command.Entries.Count == 0)
         {

@@ -1,3 +1,4 @@
+using Finsam.Activities.Domain.Calendar;
 namespace Finsam.Activities.Domain.Groups;
 
 /// <summary>How one booking fared over the träffar held while it held a place.</summary>
@@ -45,7 +46,7 @@ public static class GroupAttendance
             BookingStatus.Booked => true,
             BookingStatus.Cancelled => !booking.CancelledFromWaitlist
                 && booking.CancelledAt is { } cancelledAt
-                && StockholmDay.Of(cancelledAt) >= traff.Date,
+                && StockholmClock.DayOf(cancelledAt) >= traff.Date,
             _ => false,
         };
     }
