@@ -251,7 +251,7 @@ public sealed class EnrolmentJourneyTests(FinsamSystem system)
 
     private async Task<string> DefineInsatsAsync()
     {
-        var insats = await PostAsync(system.Rest, "/v1/activities/insatser", new
+        var insats = await PostAsync(system.AdminRest, "/v1/activities/insatser", new
         {
             requestId = Guid.NewGuid(), name = $"Steg vidare {Guid.NewGuid():N}", kind = "INSATS_KIND_INDIVIDUAL", budgetedPlaces = 20, planDeadlineDays = 28,
         });

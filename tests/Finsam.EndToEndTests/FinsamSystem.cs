@@ -48,6 +48,12 @@ public sealed class FinsamSystem : IAsyncLifetime
 
     public GrpcChannel Grpc { get; private set; } = null!;
 
+    /// <summary>REST as an administratör, who keeps the catalogue (insatser, course formats, leaders).</summary>
+    public HttpClient AdminRest { get; private set; } = null!;
+
+    /// <summary>Native gRPC as the same administratör.</summary>
+    public GrpcChannel AdminGrpc { get; private set; } = null!;
+
     public IEnumerable<ServiceProcess> All => [Gateway, Participants, Activities, Reporting];
 
     /// <summary>This run's signing key and issuer, as `./finsam run` makes one per machine.</summary>
@@ -55,6 +61,8 @@ public sealed class FinsamSystem : IAsyncLifetime
 
     /// <summary>The caller of <see cref="Rest"/> and <see cref="Grpc"/>: a samordnare in no insats, who may register people and read back what they registered.</summary>
     public const string DefaultSubject = "e2e-samordnare";
+
+    public const string AdminSubject = "e2e-administrator";
 
     /// <summary>A token for a caller; each test picks its own subject so decisions about one caller don't leak into another test.</summary>
     public string Token(string role, string? subject = null, string? agency = null, IEnumerable<string>? insatser = null, TimeSpan? lifetime = null, DateTime? now = null) =>
@@ -102,6 +110,9 @@ public sealed class FinsamSystem : IAsyncLifetime
         var defaultToken = Token(Roles.Samordnare, DefaultSubject);
         Rest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", defaultToken);
         Grpc = GrpcAs(defaultToken);
+        var adminToken = Token(Roles.Administrator, AdminSubject);
+        AdminRest = RestAs(adminToken);
+        AdminGrpc = GrpcAs(adminToken);
         await WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
     }
 
@@ -207,6 +218,8 @@ public sealed class FinsamSystem : IAsyncLifetime
     {
         Grpc?.Dispose();
         Rest?.Dispose();
+        AdminGrpc?.Dispose();
+        AdminRest?.Dispose();
         foreach (var process in new[] { Gateway, Participants, Activities, Reporting })
         {
             if (process is not null)

@@ -107,7 +107,7 @@ public sealed class GallringTests(FinsamSystem system)
 
     private async Task<string> DefineInsatsAsync()
     {
-        var insats = await SendAsync(system.Rest, HttpMethod.Post, "/v1/activities/insatser", new
+        var insats = await SendAsync(system.AdminRest, HttpMethod.Post, "/v1/activities/insatser", new
         {
             requestId = Guid.NewGuid(), name = $"Gallras efter ett år {Guid.NewGuid():N}", kind = "INSATS_KIND_INDIVIDUAL", budgetedPlaces = 10, planDeadlineDays = 28,
         });

@@ -84,7 +84,7 @@ public sealed class NativeGrpcTests(FinsamSystem system)
     [Fact]
     public async Task Activities_catalogue_over_grpc_and_rest()
     {
-        var activities = new ActivitiesService.ActivitiesServiceClient(system.Grpc);
+        var activities = new ActivitiesService.ActivitiesServiceClient(system.AdminGrpc);
         var name = $"Mitt Val {Guid.NewGuid():N}";
         var defined = await activities.DefineInsatsAsync(new DefineInsatsRequest
         {

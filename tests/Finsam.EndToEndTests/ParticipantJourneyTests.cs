@@ -29,7 +29,7 @@ public sealed class ParticipantJourneyTests(FinsamSystem system)
     {
         // The service's "today" is the Swedish day, whatever the machine's time zone.
         var today = SwedishDay.Today();
-        var insats = await new ActivitiesService.ActivitiesServiceClient(system.Grpc).DefineInsatsAsync(new DefineInsatsRequest
+        var insats = await new ActivitiesService.ActivitiesServiceClient(system.AdminGrpc).DefineInsatsAsync(new DefineInsatsRequest
         {
             RequestId = Guid.NewGuid().ToString(),
             Name = $"Rehabteamet {Guid.NewGuid():N}",
@@ -168,7 +168,7 @@ public sealed class ParticipantJourneyTests(FinsamSystem system)
     {
         var today = SwedishDay.Today();
         var ct = TestContext.Current.CancellationToken;
-        using var defined = await system.Rest.PostAsJsonAsync(
+        using var defined = await system.AdminRest.PostAsJsonAsync(
             "/v1/activities/insatser", new { name = $"Hikikomori {Guid.NewGuid():N}", kind = "INSATS_KIND_INDIVIDUAL", budgetedPlaces = 5 }, ct);
         var insatsId = JsonDocument.Parse(await defined.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("insatsId").GetString()!;
         using var staff = system.RestAs(system.Token(Roles.Samordnare, insatser: [insatsId]));

@@ -17,7 +17,7 @@ public sealed class ReferralsGrpcTests(FinsamSystem system)
     [Fact]
     public async Task Refer_queue_and_decide_over_grpc_with_the_queue_order_visible_over_rest()
     {
-        var insats = await new ActivitiesService.ActivitiesServiceClient(system.Grpc).DefineInsatsAsync(new DefineInsatsRequest
+        var insats = await new ActivitiesService.ActivitiesServiceClient(system.AdminGrpc).DefineInsatsAsync(new DefineInsatsRequest
         {
             RequestId = Guid.NewGuid().ToString(),
             Name = $"Mitt Val {Guid.NewGuid():N}",

@@ -146,7 +146,7 @@ public sealed class ReferralsTests(FinsamSystem system)
 
     private async Task<string> DefineInsatsAsync(int budgetedPlaces)
     {
-        using var response = await system.Rest.PostAsJsonAsync("/v1/activities/insatser", new
+        using var response = await system.AdminRest.PostAsJsonAsync("/v1/activities/insatser", new
         {
             name = $"Steget vidare {Guid.NewGuid():N}",
             kind = "INSATS_KIND_INDIVIDUAL",

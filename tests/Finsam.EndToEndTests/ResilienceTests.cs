@@ -76,7 +76,7 @@ public sealed class ResilienceTests(FinsamSystem system)
     {
         var ct = TestContext.Current.CancellationToken;
         var today = SwedishDay.Today();
-        using var defined = await system.Rest.PostAsJsonAsync(
+        using var defined = await system.AdminRest.PostAsJsonAsync(
             "/v1/activities/insatser", new { name = $"Steget {Guid.NewGuid():N}", kind = "INSATS_KIND_INDIVIDUAL", budgetedPlaces = 5 }, ct);
         var insatsId = System.Text.Json.JsonDocument.Parse(await defined.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("insatsId").GetString()!;
         using var staff = system.RestAs(system.Token(Finsam.Platform.Security.Roles.Samordnare, insatser: [insatsId]));

@@ -20,7 +20,7 @@ public sealed class SurveyTests(FinsamSystem system)
 
     private async Task<string> DefineInsatsAsync()
     {
-        using var response = await system.Rest.PostAsJsonAsync("/v1/activities/insatser", new
+        using var response = await system.AdminRest.PostAsJsonAsync("/v1/activities/insatser", new
         {
             name = $"Enkätinsats {Guid.NewGuid():N}",
             kind = "INSATS_KIND_INDIVIDUAL",

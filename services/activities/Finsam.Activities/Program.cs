@@ -1,9 +1,11 @@
 using Finsam.Activities.Api;
 using Finsam.Activities.Infrastructure;
 using Finsam.Platform.Hosting;
+using Finsam.Platform.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFinsamService(ActivitiesServiceCollectionExtensions.ServiceName);
+builder.AddFinsamAuthentication();
 builder.Services.AddActivities(builder.Configuration);
 
 var app = builder.Build();
@@ -12,6 +14,9 @@ app.MapGrpcService<ActivitiesGrpcService>();
 app.MapGrpcService<CourseFormatsGrpcService>();
 app.MapGrpcService<LeadersGrpcService>();
 app.MapGrpcService<EvaluationsGrpcService>();
+app.MapGrpcService<BookingsGrpcService>();
+app.MapGrpcService<AttendanceGrpcService>();
+app.MapGrpcService<GroupsGrpcService>();
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>

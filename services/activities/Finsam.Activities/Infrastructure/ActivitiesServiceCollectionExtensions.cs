@@ -1,4 +1,6 @@
 using Finsam.Activities.Application;
+using Finsam.Activities.Application.Attendance;
+using Finsam.Activities.Application.Bookings;
 using Finsam.Activities.Application.Catalogue;
 using Finsam.Activities.Application.Evaluations;
 using Finsam.Activities.Application.Formats;
@@ -47,7 +49,22 @@ public static class ActivitiesServiceCollectionExtensions
 
         services.AddSingleton<IGroupRepository, DocumentGroupRepository>();
         services.AddScoped<GroupUpdates>();
+        services.AddScoped<ScheduleGroupHandler>();
+        services.AddScoped<GroupQueries>();
+        services.AddScoped<AssignLeadersHandler>();
+        services.AddScoped<StartGroupHandler>();
+        services.AddScoped<CancelGroupHandler>();
+        services.AddScoped<TraffChangeHandlers>();
+        services.AddScoped<GroupCalendarHandler>();
         services.AddFinsamStorageInitializer(DocumentGroupRepository.EnsureIndexesAsync);
+
+        services.AddScoped<BookParticipantHandler>();
+        services.AddScoped<CancelBookingHandler>();
+        services.AddScoped<GetRosterHandler>();
+        services.AddScoped<RecordAttendanceHandler>();
+        services.AddScoped<CorrectAttendanceHandler>();
+        services.AddScoped<AttendanceQueries>();
+        services.AddScoped<CompleteGroupHandler>();
 
         services.AddSingleton<IEvaluationRepository, DocumentEvaluationRepository>();
         services.AddScoped<SubmitEvaluationHandler>();

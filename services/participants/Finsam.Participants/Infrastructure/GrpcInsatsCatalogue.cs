@@ -5,8 +5,15 @@ using Grpc.Core;
 
 namespace Finsam.Participants.Infrastructure;
 
-/// <summary>Asks the activities service's catalogue (finsam.activities.v1.GetInsats) over gRPC.</summary>
-public sealed class GrpcInsatsCatalogue(ActivitiesService.ActivitiesServiceClient client, ILogger<GrpcInsatsCatalogue> logger) : IInsatsCatalogue
+/// <summary>
+/// Asks the activities service's catalogue (finsam.activities.v1.GetInsats) over gRPC, on behalf of the caller:
+/// the caller's bearer token goes along, so activities checks the same person (defence in depth, and no
+/// service-wide key that could read the catalogue for anyone).
+/// </summary>
+public sealed class GrpcInsatsCatalogue(
+    ActivitiesService.ActivitiesServiceClient client,
+    IHttpContextAccessor httpContext,
+    ILogger<GrpcInsatsCatalogue> logger) : IInsatsCatalogue
 {
     public const string ReasonUnavailable = "CATALOGUE_UNAVAILABLE";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
@@ -17,6 +24,7 @@ public sealed class GrpcInsatsCatalogue(ActivitiesService.ActivitiesServiceClien
         {
             var insats = await client.GetInsatsAsync(
                 new GetInsatsRequest { InsatsId = insatsId },
+                headers: CallerAuthorization(),
                 deadline: DateTime.UtcNow + Deadline,
                 cancellationToken: cancellationToken);
             return new InsatsInfo(
@@ -47,5 +55,11 @@ public sealed class GrpcInsatsCatalogue(ActivitiesService.ActivitiesServiceClien
             logger.LogWarning(ex, "The insats catalogue answered {StatusCode} for insats {InsatsId}", ex.StatusCode, insatsId);
             throw new ServiceUnavailableException(ReasonUnavailable, "Insatskatalogen kan inte nås just nu. Försök igen om en stund.");
         }
+    }
+
+    private Metadata? CallerAuthorization()
+    {
+        var authorization = httpContext.HttpContext?.Request.Headers.Authorization.ToString();
+        return string.IsNullOrEmpty(authorization) ? null : new Metadata { { "authorization", authorization } };
     }
 }

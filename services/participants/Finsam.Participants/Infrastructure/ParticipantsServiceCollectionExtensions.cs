@@ -26,6 +26,7 @@ public static class ParticipantsServiceCollectionExtensions
             .AddGrpcClient<ActivitiesService.ActivitiesServiceClient>(o =>
                 o.Address = new Uri(configuration["Services:Activities"] ?? "http://127.0.0.1:5102"))
             .AddInterceptor<CorrelationIdClientInterceptor>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<IInsatsCatalogue, GrpcInsatsCatalogue>();
 
         services.AddFinsamMessaging(configuration, ServiceName);

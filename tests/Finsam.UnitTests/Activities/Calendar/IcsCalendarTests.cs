@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Finsam.Activities.Domain.Calendar;
+using Finsam.Testing;
 
 namespace Finsam.UnitTests.Activities.Calendar;
 

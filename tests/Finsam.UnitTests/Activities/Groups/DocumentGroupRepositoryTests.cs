@@ -8,11 +8,13 @@ public sealed class DocumentGroupRepositoryTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Group NewGroup(string insatsId, params string[] leaders)
+    private static Group NewGroup(string insatsId, params string[] leaders) => NewGroup(Guid.CreateVersion7().ToString(), insatsId, leaders);
+
+    private static Group NewGroup(string id, string insatsId, params string[] leaders)
     {
         var group = new Group
         {
-            Id = Guid.CreateVersion7().ToString(),
+            Id = id,
             InsatsId = insatsId,
             FormatId = "format",
             FormatName = "Mitt Val",
@@ -58,9 +60,10 @@ public sealed class DocumentGroupRepositoryTests
     {
         await using var harness = await ActivitiesHarness.StartAsync();
         var repository = harness.Get<IGroupRepository>();
-        var a = NewGroup("insats-1", "leader-a", "leader-b");
-        var b = NewGroup("insats-1", "leader-b");
-        var c = NewGroup("insats-2", "leader-c");
+        // Version 7 ids made in the same millisecond are not ordered among themselves: fixed ids keep the order known.
+        var a = NewGroup("01900000-0000-7000-8000-00000000000a", "insats-1", "leader-a", "leader-b");
+        var b = NewGroup("01900000-0000-7000-8000-00000000000b", "insats-1", "leader-b");
+        var c = NewGroup("01900000-0000-7000-8000-00000000000c", "insats-2", "leader-c");
         await repository.AddAsync(a, "req-a", [], Ct);
         await repository.AddAsync(b, "req-b", [], Ct);
         await repository.AddAsync(c, "req-c", [], Ct);

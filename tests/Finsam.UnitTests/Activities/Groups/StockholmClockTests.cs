@@ -1,3 +1,4 @@
+using Finsam.Activities.Domain.Calendar;
 using Finsam.Activities.Application;
 using Finsam.UnitTests.Fakes;
 

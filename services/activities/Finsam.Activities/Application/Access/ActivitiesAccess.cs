@@ -73,6 +73,54 @@ public static class ActivitiesAccess
         }
     }
 
+    /// <summary>
+    /// Adding, moving and cancelling träffar: the group's own leaders, who plan its week, and those who manage the
+    /// group (administratör, the insats' insatsansvarig), who may have to reschedule when no leader is assigned yet.
+    /// </summary>
+    public static void RequireTraffPlanner(Caller caller, Group group)
+    {
+        if (IsLeaderOf(caller, group))
+        {
+            return;
+        }
+
+        if (caller.Role == Roles.Administrator || (caller.Role == Roles.Insatsansvarig && caller.WorksIn(group.InsatsId)))
+        {
+            return;
+        }
+
+        throw Denied(
+            caller.Role switch
+            {
+                Roles.Insatsansvarig => ReasonNotOwnInsats,
+                Roles.Gruppledare => ReasonNotGroupLeader,
+                _ => ReasonRoleNotAllowed,
+            },
+            "Bara gruppens ledare och den som planerar gruppen (administratör, insatsansvarig) ändrar träffarna.");
+    }
+
+    /// <summary>
+    /// An insats' list of groups: administratör, and insatsansvarig, samordnare and deltagaransvarig of that insats
+    /// (the same people who may read each of its groups; leaders find theirs with "my groups").
+    /// </summary>
+    public static void RequireInsatsGroupReader(Caller caller, string insatsId)
+    {
+        if (caller.Role == Roles.Administrator)
+        {
+            return;
+        }
+
+        if (caller.Role != Roles.Insatsansvarig && !Roles.IsParticipantStaff(caller.Role))
+        {
+            throw Denied(ReasonRoleNotAllowed, "Insatsens grupper visas för administratör och insatsens personal.");
+        }
+
+        if (!caller.WorksIn(insatsId))
+        {
+            throw Denied(ReasonNotOwnInsats, "Du arbetar inte i den här insatsen.");
+        }
+    }
+
     /// <summary>Planning träffar, recording attendance, entering evaluations, completing: the group's own leaders.</summary>
     public static void RequireLeaderOf(Caller caller, Group group)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Groups;
+using Finsam.Activities.Domain.Calendar;
 using Finsam.Activities.Domain.Evaluations;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;

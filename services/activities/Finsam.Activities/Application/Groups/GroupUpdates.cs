@@ -43,6 +43,20 @@ public sealed class GroupUpdates(IGroupRepository groups)
         CancellationToken cancellationToken)
     {
         var group = await GetAsync(groupId, cancellationToken);
+        return await ChangeAsync(group, expectedVersion, change, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same for a group the handler has already read, e.g. to check the caller's access to it and look up
+    /// what the change depends on (leaders, their agencies) before changing it: every check then sees the one
+    /// state that is saved, and a write in between makes the save fail instead of being overwritten.
+    /// </summary>
+    public async Task<Group> ChangeAsync(
+        Group group,
+        long expectedVersion,
+        Func<Group, IReadOnlyList<IIntegrationEvent>> change,
+        CancellationToken cancellationToken)
+    {
         if (group.Version != expectedVersion)
         {
             throw Conflict();

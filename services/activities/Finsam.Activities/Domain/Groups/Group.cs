@@ -64,6 +64,13 @@ public sealed class Group
     /// <summary>Set when started below the format's minimum: why that was allowed.</summary>
     public string? StartOverrideReason { get; set; }
 
+    public DateTime? StartedAt { get; set; }
+
+    public string? StartedBy { get; set; }
+
+    /// <summary>Who cancelled the group, when and why; null unless <see cref="GroupStatus.Cancelled"/>.</summary>
+    public GroupCancellation? Cancellation { get; set; }
+
     /// <summary>The stored version this state was read at (the etag); 0 before it is first stored.</summary>
     public long Version { get; set; }
 

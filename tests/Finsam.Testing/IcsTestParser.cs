@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Finsam.UnitTests.Activities.Calendar;
+namespace Finsam.Testing;
 
 /// <summary>
 /// A small iCalendar reader written independently of the writer, so a round trip proves the file is readable

@@ -1,4 +1,4 @@
-namespace Finsam.Activities.Application;
+namespace Finsam.Activities.Domain.Calendar;
 
 /// <summary>
 /// Träffar are planned in Swedish wall-clock time ("Tuesday 13:00"), and "today" for a leader is the Swedish

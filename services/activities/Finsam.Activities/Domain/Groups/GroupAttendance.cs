@@ -1,0 +1,103 @@
+using Finsam.Activities.Domain.Calendar;
+namespace Finsam.Activities.Domain.Groups;
+
+/// <summary>How one booking fared over the träffar held while it held a place.</summary>
+public sealed record ParticipantTally(Booking Booking, int TraffarHeldWhileBooked, int Present, int ExcusedAbsence, int UnexcusedAbsence, double HoursPresent)
+{
+    /// <summary>Present / träffar held while booked, in percent; 0 when none has been held yet.</summary>
+    public double AttendancePercent => GroupAttendance.Percent(Present, TraffarHeldWhileBooked);
+
+    /// <summary>
+    /// The format's completion rule: present at no less than <paramref name="minPercent"/> of the träffar held while
+    /// booked, compared in whole numbers so 6 of 8 is exactly 75 %. Nobody completes without a träff held.
+    /// </summary>
+    public bool Completed(int minPercent) => TraffarHeldWhileBooked > 0 && Present * 100 >= minPercent * TraffarHeldWhileBooked;
+}
+
+/// <summary>One held träff: for how many it counted and how many were there.</summary>
+public sealed record TraffTally(Traff Traff, int Expected, int Present)
+{
+    public double AttendancePercent => GroupAttendance.Percent(Present, Expected);
+}
+
+/// <summary>
+/// Attendance rules and figures of a group. A träff counts for a booking when it was held while the booking held a
+/// place: from the träff the booking joined at, and, for a cancelled one, up to the day it was cancelled.
+/// </summary>
+public static class GroupAttendance
+{
+    public static IEnumerable<Traff> HeldTraffar(this Group group) =>
+        group.Traffar.Where(t => t.Status == TraffStatus.Held).OrderBy(t => t.Number);
+
+    /// <summary>
+    /// Whether the booking held a place at the träff: booked (not merely wait-listed) from a träff no later than this
+    /// one, and, if since cancelled, cancelled on the träff's day or later (attendance is often recorded afterwards,
+    /// and someone who came and then left the group was still there).
+    /// </summary>
+    public static bool IsBookedAt(this Booking booking, Traff traff)
+    {
+        if (booking.JoinedAtTraff < 1 || booking.JoinedAtTraff > traff.Number)
+        {
+            return false;
+        }
+
+        return booking.Status switch
+        {
+            BookingStatus.Booked => true,
+            BookingStatus.Cancelled => !booking.CancelledFromWaitlist
+                && booking.CancelledAt is { } cancelledAt
+                && StockholmClock.DayOf(cancelledAt) >= traff.Date,
+            _ => false,
+        };
+    }
+
+    /// <summary>The booking of the participant that held a place at the träff, if any (a participant rebooked after a cancellation has two).</summary>
+    public static Booking? BookingAt(this Group group, Traff traff, string participantId) =>
+        group.Bookings.FirstOrDefault(b => b.ParticipantId == participantId && b.IsBookedAt(traff));
+
+    public static AttendanceRecord? RecordOf(this Traff traff, string participantId) =>
+        traff.Attendance.FirstOrDefault(a => a.ParticipantId == participantId);
+
+    public static ParticipantTally Tally(this Group group, Booking booking)
+    {
+        int held = 0, present = 0, excused = 0, unexcused = 0;
+        var hours = 0.0;
+        foreach (var traff in group.HeldTraffar().Where(booking.IsBookedAt))
+        {
+            held++;
+            switch (traff.RecordOf(booking.ParticipantId)?.Status)
+            {
+                case AttendanceStatus.Present:
+                    present++;
+                    hours += traff.RecordOf(booking.ParticipantId)!.Hours;
+                    break;
+                case AttendanceStatus.ExcusedAbsence:
+                    excused++;
+                    break;
+                case AttendanceStatus.UnexcusedAbsence:
+                    unexcused++;
+                    break;
+            }
+        }
+
+        return new ParticipantTally(booking, held, present, excused, unexcused, hours);
+    }
+
+    /// <summary>
+    /// A held träff's figures: expected = the bookings that held a place at it (whether or not anyone recorded them),
+    /// present = those of them recorded present, so a rate never exceeds 100 %.
+    /// </summary>
+    public static TraffTally Tally(this Group group, Traff traff)
+    {
+        var expected = group.Bookings.Where(b => b.IsBookedAt(traff)).Select(b => b.ParticipantId).ToHashSet(StringComparer.Ordinal);
+        var present = traff.Attendance.Count(a => a.Status == AttendanceStatus.Present && expected.Contains(a.ParticipantId));
+        return new TraffTally(traff, expected.Count, present);
+    }
+
+    /// <summary>The träffar not cancelled that still have no attendance: a group can't complete while there are any.</summary>
+    public static IReadOnlyList<Traff> TraffarWithoutAttendance(this Group group) =>
+        group.Traffar.Where(t => t.Status is not (TraffStatus.Held or TraffStatus.Cancelled)).OrderBy(t => t.Number).ToList();
+
+    /// <summary>A share in percent, unrounded (rounding is for whoever shows it); 0 of 0 is 0.</summary>
+    public static double Percent(int part, int whole) => whole == 0 ? 0 : part * 100.0 / whole;
+}
