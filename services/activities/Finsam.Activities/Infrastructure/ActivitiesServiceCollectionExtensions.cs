@@ -1,12 +1,16 @@
 using Finsam.Activities.Application;
 using Finsam.Activities.Application.Attendance;
 using Finsam.Activities.Application.Bookings;
+using Finsam.Activities.Application.Catalogue;
+using Finsam.Activities.Application.Evaluations;
 using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Application.Groups;
 using Finsam.Activities.Application.Leaders;
+using Finsam.Activities.Infrastructure.Evaluations;
 using Finsam.Activities.Infrastructure.Formats;
 using Finsam.Activities.Infrastructure.Groups;
 using Finsam.Activities.Infrastructure.Leaders;
+using Finsam.Activities.Infrastructure.Seed;
 using Finsam.Platform.Messaging;
 using Finsam.Platform.Storage;
 
@@ -23,6 +27,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddFinsamMessaging(configuration, ServiceName);
         services.AddFinsamOutbox(InsatsDocument.CollectionName);
         services.AddFinsamOutbox(GroupDocument.CollectionName);
+        services.AddFinsamOutbox(EvaluationDocument.CollectionName);
         return services;
     }
 
@@ -35,7 +40,12 @@ public static class ActivitiesServiceCollectionExtensions
 
         services.AddSingleton<ICourseFormatRepository, DocumentCourseFormatRepository>();
         services.AddFinsamStorageInitializer(DocumentCourseFormatRepository.EnsureIndexesAsync);
+        services.AddScoped<CourseFormatHandlers>();
+        // After the format indexes: the unique request id is what makes seeding once-only.
+        services.AddSingleton<CourseFormatSeed>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<CourseFormatSeed>());
         services.AddSingleton<ILeaderRegistry, DocumentLeaderRegistry>();
+        services.AddScoped<LeaderHandlers>();
 
         services.AddSingleton<IGroupRepository, DocumentGroupRepository>();
         services.AddScoped<GroupUpdates>();
@@ -55,6 +65,11 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddScoped<CorrectAttendanceHandler>();
         services.AddScoped<AttendanceQueries>();
         services.AddScoped<CompleteGroupHandler>();
+
+        services.AddSingleton<IEvaluationRepository, DocumentEvaluationRepository>();
+        services.AddScoped<SubmitEvaluationHandler>();
+        services.AddScoped<GetEvaluationSummaryHandler>();
+        services.AddFinsamStorageInitializer(DocumentEvaluationRepository.EnsureIndexesAsync);
         return services;
     }
 }

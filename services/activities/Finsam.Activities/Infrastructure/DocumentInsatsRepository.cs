@@ -1,4 +1,6 @@
+using System.Globalization;
 using Finsam.Activities.Application;
+using Finsam.Activities.Application.Catalogue;
 using Finsam.Activities.Domain;
 using Finsam.IntegrationEvents;
 using Finsam.Platform.Outbox;
@@ -8,6 +10,8 @@ namespace Finsam.Activities.Infrastructure;
 
 public sealed class DocumentInsatsRepository(IDocumentStore store, OutboxSignal outboxSignal) : IInsatsRepository
 {
+    private const string DateFormat = "yyyy-MM-dd";
+
     private readonly IDocumentCollection<InsatsDocument> _insatser = store.Collection<InsatsDocument>(InsatsDocument.CollectionName);
     private readonly OutboxWrites<InsatsDocument> _writes = new(store.Collection<InsatsDocument>(InsatsDocument.CollectionName), outboxSignal);
 
@@ -18,23 +22,22 @@ public sealed class DocumentInsatsRepository(IDocumentStore store, OutboxSignal 
         await insatser.EnsureIndexAsync(nameof(InsatsDocument.OutboxPending), unique: false, cancellationToken);
     }
 
-    public async Task AddAsync(Insats insats, string requestId, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
+    public async Task<Insats> AddAsync(Insats insats, string requestId, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
     {
         var document = new InsatsDocument
         {
             Id = insats.Id,
-            Name = insats.Name,
             Kind = CatalogueHandlers.KindName(insats.Kind),
-            BudgetedPlaces = insats.BudgetedPlaces,
-            PlanDeadlineDays = insats.PlanDeadlineDays,
             DefinedAt = insats.DefinedAt,
             RequestId = requestId,
         };
-        await _writes.InsertWithEventsAsync(
+        CopyFacts(insats, document);
+        var version = await _writes.InsertWithEventsAsync(
             document,
             events,
             duplicate => duplicate.Index == nameof(InsatsDocument.RequestId) ? new InsatsRequestIdTakenException() : null,
             cancellationToken);
+        return insats with { Version = version };
     }
 
     public async Task<Insats?> GetAsync(string insatsId, CancellationToken cancellationToken) =>
@@ -45,6 +48,49 @@ public sealed class DocumentInsatsRepository(IDocumentStore store, OutboxSignal 
 
     public async Task<IReadOnlyList<Insats>> ListAsync(string? afterId, int limit, CancellationToken cancellationToken) =>
         (await _insatser.ListAfterAsync(afterId, limit, cancellationToken)).Select(d => ToDomain(d)!).ToList();
+
+    public async Task<Insats?> TrySaveAsync(
+        Insats insats, string changedBy, DateTime changedAt, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var version = await _writes.ReplaceWithEventsAsync(
+                insats.Id,
+                insats.Version,
+                document =>
+                {
+                    CopyFacts(insats, document);
+                    document.ChangedBy = changedBy;
+                    document.ChangedAt = changedAt;
+                },
+                events,
+                () => new StaleInsatsException(),
+                cancellationToken);
+            return insats with { Version = version };
+        }
+        catch (StaleInsatsException)
+        {
+            return null;
+        }
+    }
+
+    // The kind, the definition time and the request id are set once; everything else is a changeable fact.
+    private static void CopyFacts(Insats insats, InsatsDocument document)
+    {
+        document.Name = insats.Name;
+        document.BudgetedPlaces = insats.BudgetedPlaces;
+        document.FollowUpPlaces = insats.FollowUpPlaces;
+        document.PlanDeadlineDays = insats.PlanDeadlineDays;
+        document.TargetGroup = insats.TargetGroup;
+        document.WorkOrStudiesPercent = insats.OutcomeTargets.WorkOrStudiesPercent;
+        document.EnrolmentTarget = insats.OutcomeTargets.EnrolmentTarget;
+        document.GenderBalanceMinPercent = insats.OutcomeTargets.GenderBalanceMinPercent;
+        document.StartDate = insats.StartDate?.ToString(DateFormat, CultureInfo.InvariantCulture);
+        document.EndDate = insats.EndDate?.ToString(DateFormat, CultureInfo.InvariantCulture);
+    }
+
+    private static DateOnly? ParseDate(string? text) =>
+        string.IsNullOrEmpty(text) ? null : DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
 
     private static Insats? ToDomain(InsatsDocument? document) => document is null
         ? null
@@ -60,5 +106,16 @@ public sealed class DocumentInsatsRepository(IDocumentStore store, OutboxSignal 
             },
             document.BudgetedPlaces,
             DateTime.SpecifyKind(document.DefinedAt.ToUniversalTime(), DateTimeKind.Utc),
-            document.PlanDeadlineDays);
+            document.PlanDeadlineDays)
+        {
+            FollowUpPlaces = document.FollowUpPlaces,
+            TargetGroup = document.TargetGroup ?? "",
+            OutcomeTargets = new OutcomeTargets(document.WorkOrStudiesPercent, document.EnrolmentTarget, document.GenderBalanceMinPercent),
+            StartDate = ParseDate(document.StartDate),
+            EndDate = ParseDate(document.EndDate),
+            Version = document.Version,
+        };
+
+    // Only to carry "someone was first" out of OutboxWrites, whose conflict is an exception; the port says null.
+    private sealed class StaleInsatsException : Exception;
 }

@@ -42,6 +42,18 @@ public static class ActivitiesAccess
         }
     }
 
+    /// <summary>
+    /// Reading the leader registry (names, agencies, qualifications): administratör, who keeps it; insatsansvarig,
+    /// who assigns leaders to groups; and gruppledare, who see who they lead with.
+    /// </summary>
+    public static void RequireLeaderRegistryReader(Caller caller)
+    {
+        if (caller.Role is not (Roles.Administrator or Roles.Insatsansvarig or Roles.Gruppledare))
+        {
+            throw Denied(ReasonRoleNotAllowed, "Ledarregistret visas för administratör, insatsansvariga och gruppledare.");
+        }
+    }
+
     /// <summary>Scheduling groups, assigning leaders, starting and cancelling: administratör, or the insats' insatsansvarig.</summary>
     public static void RequireGroupManager(Caller caller, string insatsId)
     {
