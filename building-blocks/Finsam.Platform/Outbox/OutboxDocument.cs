@@ -34,6 +34,20 @@ public abstract class OutboxDocument : IDocument
         });
         OutboxPending = true;
     }
+
+    /// <summary>
+    /// Queues an event about something deliberately unlinked from people (an anonymous survey answer, an
+    /// evaluation form) and strips what would tie it to the moment and the request that caused it: the usual
+    /// message id is time-ordered (UUIDv7, to the millisecond) and becomes the bus message id, and the correlation
+    /// id leads to the request in the logs, and so to the caller. A random id and no correlation instead.
+    /// </summary>
+    public void EnqueueUnlinked(IIntegrationEvent integrationEvent)
+    {
+        Enqueue(integrationEvent);
+        var entry = Outbox[^1];
+        entry.MessageId = Guid.NewGuid().ToString();
+        entry.CorrelationId = null;
+    }
 }
 
 internal static class OutboxJson

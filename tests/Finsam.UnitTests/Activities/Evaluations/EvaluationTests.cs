@@ -5,6 +5,7 @@ using Finsam.Activities.Application.Groups;
 using Finsam.Activities.Domain.Groups;
 using Finsam.Activities.Infrastructure.Evaluations;
 using Finsam.IntegrationEvents.Activities.V1;
+using Finsam.Platform.Correlation;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
 using Finsam.Platform.Storage;
@@ -107,6 +108,27 @@ public sealed class EvaluationTests : IAsyncLifetime
         Assert.Equal(Statements, submitted.Statements);
         Assert.Equal([5, 0, 6], submitted.Ratings);
         Assert.Equal(new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc), submitted.OccurredAt);
+    }
+
+    [Fact]
+    public async Task The_queued_event_has_a_random_message_id_and_no_correlation_id()
+    {
+        var group = await GroupAsync();
+        CorrelationContext.Current = $"corr{Guid.NewGuid():N}";
+        try
+        {
+            await Submit.HandleAsync(LeaderCaller, Form(group), Ct);
+        }
+        finally
+        {
+            CorrelationContext.Current = null;
+        }
+
+        // The usual message id is a UUIDv7 (the millisecond it was written) and the correlation id leads to the
+        // request in the logs: either would tie the form to the leader who entered it and when.
+        var entry = Assert.Single(Assert.Single(await Documents.ListAfterAsync(null, 10, Ct)).Outbox);
+        Assert.Equal(4, Guid.Parse(entry.MessageId).Version);
+        Assert.Null(entry.CorrelationId);
     }
 
     [Fact]

@@ -9,7 +9,6 @@ namespace Finsam.Activities.Infrastructure.Evaluations;
 public sealed class DocumentEvaluationRepository(IDocumentStore store, OutboxSignal outboxSignal) : IEvaluationRepository
 {
     private readonly IDocumentCollection<EvaluationDocument> _evaluations = store.Collection<EvaluationDocument>(EvaluationDocument.CollectionName);
-    private readonly OutboxWrites<EvaluationDocument> _writes = new(store.Collection<EvaluationDocument>(EvaluationDocument.CollectionName), outboxSignal);
 
     public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
@@ -19,20 +18,35 @@ public sealed class DocumentEvaluationRepository(IDocumentStore store, OutboxSig
         await evaluations.EnsureIndexAsync(nameof(EvaluationDocument.OutboxPending), unique: false, cancellationToken);
     }
 
-    public Task AddAsync(Evaluation evaluation, string requestKey, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken) =>
-        _writes.InsertWithEventsAsync(
-            new EvaluationDocument
-            {
-                Id = evaluation.Id,
-                GroupId = evaluation.GroupId,
-                InsatsId = evaluation.InsatsId,
-                Month = evaluation.Month,
-                Ratings = [.. evaluation.Ratings],
-                RequestKey = requestKey,
-            },
-            events,
-            duplicate => duplicate.Index == nameof(EvaluationDocument.RequestKey) ? new EvaluationRequestKeyTakenException() : null,
-            cancellationToken);
+    public async Task AddAsync(Evaluation evaluation, string requestKey, IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
+    {
+        var document = new EvaluationDocument
+        {
+            Id = evaluation.Id,
+            GroupId = evaluation.GroupId,
+            InsatsId = evaluation.InsatsId,
+            Month = evaluation.Month,
+            Ratings = [.. evaluation.Ratings],
+            RequestKey = requestKey,
+        };
+        foreach (var integrationEvent in events)
+        {
+            // Not Enqueue: a time-ordered message id or the request's correlation id would tie the form to the
+            // moment it was entered, and through the logs to who entered it.
+            document.EnqueueUnlinked(integrationEvent);
+        }
+
+        try
+        {
+            await _evaluations.InsertAsync(document, cancellationToken);
+        }
+        catch (DuplicateKeyException ex) when (ex.Index == nameof(EvaluationDocument.RequestKey))
+        {
+            throw new EvaluationRequestKeyTakenException();
+        }
+
+        outboxSignal.Notify();
+    }
 
     public async Task<Evaluation?> FindByRequestKeyAsync(string requestKey, CancellationToken cancellationToken) =>
         (await _evaluations.FindAsync(e => e.RequestKey == requestKey, 1, cancellationToken)).Select(ToDomain).FirstOrDefault();

@@ -26,17 +26,4 @@ public sealed class SurveyAnswerDocument : OutboxDocument
 
     /// <summary>SHA-256 (hex) of the client's request id, or of a random one; unique, so a retry stores nothing new.</summary>
     public string RequestIdHash { get; set; } = "";
-
-    /// <summary>
-    /// Queues the event as <see cref="OutboxDocument.Enqueue"/> does, then strips what would tie it to the moment
-    /// and the request that caused it: the outbox's message id is time-ordered (UUIDv7, to the millisecond) and
-    /// becomes the bus message id, and the correlation id leads to the request in the logs, and so to the caller.
-    /// </summary>
-    public void EnqueueUnlinked(SurveyAnswered answered)
-    {
-        Enqueue(answered);
-        var entry = Outbox[^1];
-        entry.MessageId = Guid.NewGuid().ToString();
-        entry.CorrelationId = null;
-    }
 }
