@@ -30,15 +30,37 @@ public sealed class AttendanceSummaryTests
 
         var summary = await harness.Get<AttendanceQueries>().GetSummaryAsync(Samordnare, group.Id, Ct);
 
-        // Träff 3 and 4 count for the late joiner P4; P3 left on 2 March, after träff 4, so still counts there (unrecorded at 4).
+        // Träff 3 and 4 count for the late joiner P4. P3 cancelled and counts only where recorded (1–3), not at 4,
+        // although träff 4's day lies before the cancellation: groups are often registered afterwards.
         Assert.Equal(
-            [(1, 3, 3, 100.0), (2, 3, 2, 200.0 / 3), (3, 4, 3, 75.0), (4, 4, 1, 25.0)],
+            [(1, 3, 3, 100.0), (2, 3, 2, 200.0 / 3), (3, 4, 3, 75.0), (4, 3, 1, 100.0 / 3)],
             summary.Traffar.Select(t => (t.Traff.Number, t.Expected, t.Present, t.AttendancePercent)));
         Assert.Equal(
             [(P(1), 4, 3, 75.0, true), (P(2), 4, 2, 50.0, false), (P(4), 2, 2, 100.0, true)],
             summary.Participants.Select(p => (p.Booking.ParticipantId, p.TraffarHeldWhileBooked, p.Present, p.AttendancePercent, p.Completed(75))));
         Assert.Equal(2, summary.Completed);
-        Assert.Equal(9 * 100.0 / 14, summary.OverallAttendancePercent);
+        Assert.Equal(9 * 100.0 / 13, summary.OverallAttendancePercent);
+    }
+
+    [Fact]
+    public async Task A_booking_cancelled_before_a_course_registered_afterwards_counts_nowhere()
+    {
+        // The course ran in February; it is registered on 2 March: three were booked, one had cancelled before the
+        // start. Every träff's day lies before the cancellation, yet the cancelled one was never there.
+        await using var harness = await ActivitiesHarness.StartAsync();
+        var group = await new TestGroup().Dates(new(2026, 2, 16), new(2026, 2, 19)).Booked(3).AddAsync(harness);
+        await harness.Get<CancelBookingHandler>().HandleAsync(
+            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings.Single(b => b.ParticipantId == P(3)).Id, "deltagaren-avbokade", null), Ct);
+        var record = harness.Get<RecordAttendanceHandler>();
+        foreach (var traff in new[] { "traff-1", "traff-2" })
+        {
+            await record.HandleAsync(LeaderCaller, new RecordAttendanceCommand(group.Id, traff, [E(1, AttendanceStatus.Present), E(2, AttendanceStatus.Present)]), Ct);
+        }
+
+        var summary = await harness.Get<AttendanceQueries>().GetSummaryAsync(LeaderCaller, group.Id, Ct);
+
+        Assert.Equal([(2, 2), (2, 2)], summary.Traffar.Select(t => (t.Expected, t.Present)));
+        Assert.Equal(100.0, summary.OverallAttendancePercent);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed record TraffTally(Traff Traff, int Expected, int Present)
 
 /// <summary>
 /// Attendance rules and figures of a group. A träff counts for a booking when it was held while the booking held a
-/// place: from the träff the booking joined at, and, for a cancelled one, up to the day it was cancelled.
+/// place: from the träff the booking joined at, and, for a cancelled one, only the träffar it was recorded at.
 /// </summary>
 public static class GroupAttendance
 {
@@ -51,6 +51,19 @@ public static class GroupAttendance
         };
     }
 
+    /// <summary>
+    /// Whether the träff counts in the booking's figures and the träff's: a current booking from the träff it joined
+    /// at; a cancelled one only where it has attendance recorded. Not by the day it was cancelled, because a group is
+    /// often registered afterwards: a booking cancelled in November for a course held in May was never at its
+    /// träffar, though every one of them lies before the cancellation.
+    /// </summary>
+    public static bool CountsAt(this Booking booking, Traff traff) => booking.Status switch
+    {
+        BookingStatus.Booked => booking.JoinedAtTraff >= 1 && booking.JoinedAtTraff <= traff.Number,
+        BookingStatus.Cancelled => booking.IsBookedAt(traff) && traff.RecordOf(booking.ParticipantId) is not null,
+        _ => false,
+    };
+
     /// <summary>The booking of the participant that held a place at the träff, if any (a participant rebooked after a cancellation has two).</summary>
     public static Booking? BookingAt(this Group group, Traff traff, string participantId) =>
         group.Bookings.FirstOrDefault(b => b.ParticipantId == participantId && b.IsBookedAt(traff));
@@ -62,7 +75,7 @@ public static class GroupAttendance
     {
         int held = 0, present = 0, excused = 0, unexcused = 0;
         var hours = 0.0;
-        foreach (var traff in group.HeldTraffar().Where(booking.IsBookedAt))
+        foreach (var traff in group.HeldTraffar().Where(booking.CountsAt))
         {
             held++;
             switch (traff.RecordOf(booking.ParticipantId)?.Status)
@@ -89,7 +102,7 @@ public static class GroupAttendance
     /// </summary>
     public static TraffTally Tally(this Group group, Traff traff)
     {
-        var expected = group.Bookings.Where(b => b.IsBookedAt(traff)).Select(b => b.ParticipantId).ToHashSet(StringComparer.Ordinal);
+        var expected = group.Bookings.Where(b => b.CountsAt(traff)).Select(b => b.ParticipantId).ToHashSet(StringComparer.Ordinal);
         var present = traff.Attendance.Count(a => a.Status == AttendanceStatus.Present && expected.Contains(a.ParticipantId));
         return new TraffTally(traff, expected.Count, present);
     }
