@@ -113,6 +113,6 @@ public sealed class NativeGrpcTests(FinsamSystem system)
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>
             await activities.DefineInsatsAsync(new DefineInsatsRequest { Name = " ", BudgetedPlaces = -1 }, Options));
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
-        Assert.Equal(["name", "kind", "budgeted_places"], ex.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field));
+        Assert.Equal(["budgeted_places", "kind", "name"], ex.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal));
     }
 }
