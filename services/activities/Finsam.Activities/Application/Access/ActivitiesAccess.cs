@@ -130,6 +130,15 @@ public static class ActivitiesAccess
         }
     }
 
+    /// <summary>Completing a group after its last träff: its own leaders, and those who manage the insats' groups.</summary>
+    public static void RequireCompleter(Caller caller, Group group)
+    {
+        if (!IsLeaderOf(caller, group))
+        {
+            RequireGroupManager(caller, group.InsatsId);
+        }
+    }
+
     /// <summary>Booking and cancelling: the group's leaders, and samordnare / deltagaransvarig of the group's insats.</summary>
     public static void RequireBooker(Caller caller, Group group)
     {

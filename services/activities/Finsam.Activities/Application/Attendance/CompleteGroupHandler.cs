@@ -25,7 +25,7 @@ public sealed class CompleteGroupHandler(GroupUpdates updates, TimeProvider cloc
     public async Task<Group> HandleAsync(Caller caller, CompleteGroupCommand command, CancellationToken cancellationToken)
     {
         var current = await updates.GetAsync(command.GroupId, cancellationToken);
-        RequireCompleter(caller, current);
+        ActivitiesAccess.RequireCompleter(caller, current);
         var violations = new List<FieldViolation>();
         var etag = Etags.Parse(command.Etag, violations);
         BookingFields.ThrowIfAny(violations);
@@ -35,19 +35,10 @@ public sealed class CompleteGroupHandler(GroupUpdates updates, TimeProvider cloc
             etag!.Value,
             group =>
             {
-                RequireCompleter(caller, group);
+                ActivitiesAccess.RequireCompleter(caller, group);
                 return Complete(group, clock.GetUtcNow().UtcDateTime);
             },
             cancellationToken);
-    }
-
-    /// <summary>The group's own leaders close it after the last träff; the administratör and the insats' insatsansvarig may too.</summary>
-    private static void RequireCompleter(Caller caller, Group group)
-    {
-        if (!ActivitiesAccess.IsLeaderOf(caller, group))
-        {
-            ActivitiesAccess.RequireGroupManager(caller, group.InsatsId);
-        }
     }
 
     private static IReadOnlyList<IIntegrationEvent> Complete(Group group, DateTime now)
