@@ -1,4 +1,3 @@
-using Finsam.Activities.Application;
 using Finsam.Activities.Application.Attendance;
 using Finsam.Activities.Application.Bookings;
 using Finsam.Activities.Application.Catalogue;
@@ -6,6 +5,7 @@ using Finsam.Activities.Application.Evaluations;
 using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Application.Groups;
 using Finsam.Activities.Application.Leaders;
+using Finsam.Activities.Infrastructure.Catalogue;
 using Finsam.Activities.Infrastructure.Evaluations;
 using Finsam.Activities.Infrastructure.Formats;
 using Finsam.Activities.Infrastructure.Groups;

@@ -1,7 +1,7 @@
+using Finsam.Activities.Domain.Calendar;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Finsam.Activities.Domain.Calendar;
 
 namespace Finsam.UnitTests.Activities.Calendar;
 

@@ -1,8 +1,7 @@
-using Finsam.Activities.Application;
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Catalogue;
 using Finsam.Activities.Domain;
-using Finsam.Activities.Infrastructure;
+using Finsam.Activities.Infrastructure.Catalogue;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;

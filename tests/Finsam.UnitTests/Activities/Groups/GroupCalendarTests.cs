@@ -2,10 +2,9 @@ using System.Globalization;
 using Finsam.Activities.Application.Groups;
 using Finsam.Activities.Domain.Groups;
 using Finsam.Platform.Errors;
+using Finsam.Testing;
 using Finsam.UnitTests.Activities.Calendar;
 using static Finsam.UnitTests.Activities.Groups.GroupTestBed;
-
-using Finsam.Testing;
 
 namespace Finsam.UnitTests.Activities.Groups;
 

@@ -1,4 +1,4 @@
-using Finsam.Activities.Application;
+using Finsam.Activities.Application.Catalogue;
 using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Application.Groups;
 using Finsam.Activities.Application.Leaders;

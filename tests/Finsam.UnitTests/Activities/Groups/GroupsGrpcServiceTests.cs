@@ -5,14 +5,13 @@ using Finsam.Activities.Application.Groups;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
 using Finsam.Protos.Activities.V1;
+using Finsam.Testing;
 using Finsam.UnitTests.Activities.Calendar;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using static Finsam.UnitTests.Activities.Groups.GroupTestBed;
-
-using Finsam.Testing;
 
 namespace Finsam.UnitTests.Activities.Groups;
 

@@ -1,5 +1,4 @@
 using Finsam.Activities.Domain.Calendar;
-using Finsam.Activities.Application;
 using Finsam.UnitTests.Fakes;
 
 namespace Finsam.UnitTests.Activities.Groups;

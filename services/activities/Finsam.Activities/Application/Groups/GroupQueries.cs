@@ -1,6 +1,6 @@
-using Finsam.Activities.Domain.Calendar;
 using System.Globalization;
 using Finsam.Activities.Application.Access;
+using Finsam.Activities.Domain.Calendar;
 using Finsam.Activities.Domain.Groups;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;

@@ -1,9 +1,10 @@
-using Finsam.Activities.Domain.Calendar;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Finsam.Activities.Application.Access;
+using Finsam.Activities.Application.Catalogue;
 using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Domain;
+using Finsam.Activities.Domain.Calendar;
 using Finsam.Activities.Domain.Formats;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;

@@ -1,4 +1,5 @@
 using Finsam.Activities.Domain.Calendar;
+
 namespace Finsam.Activities.Domain.Groups;
 
 /// <summary>How one booking fared over the träffar held while it held a place.</summary>

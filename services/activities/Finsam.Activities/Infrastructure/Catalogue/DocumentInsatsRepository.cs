@@ -1,12 +1,11 @@
 using System.Globalization;
-using Finsam.Activities.Application;
 using Finsam.Activities.Application.Catalogue;
 using Finsam.Activities.Domain;
 using Finsam.IntegrationEvents;
 using Finsam.Platform.Outbox;
 using Finsam.Platform.Storage;
 
-namespace Finsam.Activities.Infrastructure;
+namespace Finsam.Activities.Infrastructure.Catalogue;
 
 public sealed class DocumentInsatsRepository(IDocumentStore store, OutboxSignal outboxSignal) : IInsatsRepository
 {

@@ -1,6 +1,6 @@
 using Finsam.Platform.Outbox;
 
-namespace Finsam.Activities.Infrastructure;
+namespace Finsam.Activities.Infrastructure.Catalogue;
 
 public sealed class InsatsDocument : OutboxDocument
 {

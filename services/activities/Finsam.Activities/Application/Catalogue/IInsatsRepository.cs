@@ -1,7 +1,7 @@
 using Finsam.Activities.Domain;
 using Finsam.IntegrationEvents;
 
-namespace Finsam.Activities.Application;
+namespace Finsam.Activities.Application.Catalogue;
 
 /// <summary>The catalogue's storage port.</summary>
 public interface IInsatsRepository
