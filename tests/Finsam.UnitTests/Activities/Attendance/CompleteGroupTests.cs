@@ -150,7 +150,7 @@ public sealed class CompleteGroupTests
         var before = await SnapshotAsync(harness, group.Id);
         var otherInsatsansvarig = ActivitiesHarness.As(Roles.Insatsansvarig, "ia-2", null, "another-insats");
 
-        Assert.Equal(ActivitiesAccess.ReasonRoleNotAllowed, (await Assert.ThrowsAsync<PermissionDeniedException>(() => CompleteAsync(harness, group, OtherLeader))).Reason);
+        Assert.Equal(ActivitiesAccess.ReasonNotGroupLeader, (await Assert.ThrowsAsync<PermissionDeniedException>(() => CompleteAsync(harness, group, OtherLeader))).Reason);
         Assert.Equal(ActivitiesAccess.ReasonRoleNotAllowed, (await Assert.ThrowsAsync<PermissionDeniedException>(() => CompleteAsync(harness, group, Samordnare))).Reason);
         Assert.Equal(ActivitiesAccess.ReasonNotOwnInsats, (await Assert.ThrowsAsync<PermissionDeniedException>(() => CompleteAsync(harness, group, otherInsatsansvarig))).Reason);
         await AssertUnchangedAsync(harness, group.Id, before);

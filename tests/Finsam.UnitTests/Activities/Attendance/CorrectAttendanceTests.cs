@@ -145,7 +145,7 @@ public sealed class CorrectAttendanceTests
         var denied = await Assert.ThrowsAsync<PermissionDeniedException>(() => CorrectAsync(harness, group, AttendanceStatus.Present, caller: Samordnare));
         var settled = await Assert.ThrowsAsync<PreconditionFailedException>(() => CorrectAsync(harness, completed, AttendanceStatus.ExcusedAbsence));
 
-        Assert.Equal(ActivitiesAccess.ReasonNotGroupLeader, denied.Reason);
+        Assert.Equal(ActivitiesAccess.ReasonRoleNotAllowed, denied.Reason);
         Assert.Equal(RecordAttendanceHandler.ReasonGroupCompleted, settled.Reason);
         await AssertUnchangedAsync(harness, group.Id, before);
     }

@@ -219,10 +219,16 @@ public sealed class RecordAttendanceTests
         var group = await new TestGroup().Booked(1).AddAsync(harness);
         var before = await SnapshotAsync(harness, group.Id);
 
-        foreach (var caller in new[] { OtherLeader, Samordnare, Administrator, Insatsansvarig })
+        foreach (var (caller, reason) in new[]
+        {
+            (OtherLeader, ActivitiesAccess.ReasonNotGroupLeader),
+            (Samordnare, ActivitiesAccess.ReasonRoleNotAllowed),
+            (Administrator, ActivitiesAccess.ReasonRoleNotAllowed),
+            (Insatsansvarig, ActivitiesAccess.ReasonRoleNotAllowed),
+        })
         {
             var ex = await Assert.ThrowsAsync<PermissionDeniedException>(() => RecordAsync(harness, group, "traff-1", [Present(1)], caller));
-            Assert.Equal(ActivitiesAccess.ReasonNotGroupLeader, ex.Reason);
+            Assert.Equal(reason, ex.Reason);
         }
 
         await AssertUnchangedAsync(harness, group.Id, before);

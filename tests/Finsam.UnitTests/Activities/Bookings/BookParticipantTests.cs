@@ -267,7 +267,7 @@ public sealed class BookParticipantTests
     }
 
     [Theory]
-    [InlineData("other-leader", ActivitiesAccess.ReasonRoleNotAllowed)]
+    [InlineData("other-leader", ActivitiesAccess.ReasonNotGroupLeader)]
     [InlineData("other-insats", ActivitiesAccess.ReasonNotOwnInsats)]
     [InlineData("insatsansvarig", ActivitiesAccess.ReasonRoleNotAllowed)]
     [InlineData("administrator", ActivitiesAccess.ReasonRoleNotAllowed)]

@@ -194,7 +194,7 @@ public sealed class CancelBookingTests
         await AssertUnchangedAsync(harness, group.Id, before);
 
         Assert.Equal(ActivitiesAccess.ReasonNotOwnInsats, denied.Reason);
-        Assert.Equal(ActivitiesAccess.ReasonRoleNotAllowed, leaderOfAnother.Reason);
+        Assert.Equal(ActivitiesAccess.ReasonNotGroupLeader, leaderOfAnother.Reason);
         Assert.Equal(Samordnare.Subject, (await CancelAsync(harness, group, BookingOf(group, P(1)), caller: Samordnare)).Booking.CancelledBy);
     }
 }

@@ -89,13 +89,9 @@ public static class ActivitiesAccess
             return;
         }
 
-        throw Denied(
-            caller.Role switch
-            {
-                Roles.Insatsansvarig => ReasonNotOwnInsats,
-                Roles.Gruppledare => ReasonNotGroupLeader,
-                _ => ReasonRoleNotAllowed,
-            },
+        throw Refused(
+            caller,
+            [Roles.Gruppledare, Roles.Administrator, Roles.Insatsansvarig],
             "Bara gruppens ledare och den som planerar gruppen (administratör, insatsansvarig) ändrar träffarna.");
     }
 
@@ -126,17 +122,24 @@ public static class ActivitiesAccess
     {
         if (!IsLeaderOf(caller, group))
         {
-            throw Denied(ReasonNotGroupLeader, "Bara gruppens ledare får göra detta.");
+            throw Refused(caller, [Roles.Gruppledare], "Bara gruppens ledare får göra detta.");
         }
     }
 
     /// <summary>Completing a group after its last träff: its own leaders, and those who manage the insats' groups.</summary>
     public static void RequireCompleter(Caller caller, Group group)
     {
-        if (!IsLeaderOf(caller, group))
+        if (IsLeaderOf(caller, group)
+            || caller.Role == Roles.Administrator
+            || (caller.Role == Roles.Insatsansvarig && caller.WorksIn(group.InsatsId)))
         {
-            RequireGroupManager(caller, group.InsatsId);
+            return;
         }
+
+        throw Refused(
+            caller,
+            [Roles.Gruppledare, Roles.Administrator, Roles.Insatsansvarig],
+            "Bara gruppens ledare och den som planerar gruppen (administratör, insatsansvarig) avslutar gruppen.");
     }
 
     /// <summary>Booking and cancelling: the group's leaders, and samordnare / deltagaransvarig of the group's insats.</summary>
@@ -147,8 +150,9 @@ public static class ActivitiesAccess
             return;
         }
 
-        throw Denied(
-            Roles.IsParticipantStaff(caller.Role) ? ReasonNotOwnInsats : ReasonRoleNotAllowed,
+        throw Refused(
+            caller,
+            [Roles.Gruppledare, Roles.Samordnare, Roles.Deltagaransvarig],
             "Bara gruppens ledare och insatsens samordnare eller deltagaransvariga bokar deltagare.");
     }
 
@@ -163,7 +167,10 @@ public static class ActivitiesAccess
             return;
         }
 
-        throw Denied(ReasonRoleNotAllowed, "Deltagarlistan visas bara för gruppens ledare och insatsens personal.");
+        throw Refused(
+            caller,
+            [Roles.Administrator, Roles.Gruppledare, Roles.Samordnare, Roles.Deltagaransvarig],
+            "Deltagarlistan visas bara för gruppens ledare och insatsens personal.");
     }
 
     /// <summary>
@@ -172,12 +179,18 @@ public static class ActivitiesAccess
     /// </summary>
     public static void RequireGroupReader(Caller caller, Group group)
     {
-        if (caller.Role == Roles.Insatsansvarig && caller.WorksIn(group.InsatsId))
+        if (caller.Role == Roles.Administrator
+            || IsLeaderOf(caller, group)
+            || IsParticipantStaffOf(caller, group)
+            || (caller.Role == Roles.Insatsansvarig && caller.WorksIn(group.InsatsId)))
         {
             return;
         }
 
-        RequireRosterReader(caller, group);
+        throw Refused(
+            caller,
+            [Roles.Administrator, Roles.Gruppledare, Roles.Samordnare, Roles.Deltagaransvarig, Roles.Insatsansvarig],
+            "Gruppen visas bara för dess ledare, insatsens personal och administratör.");
     }
 
     public static bool IsLeaderOf(Caller caller, Group group) =>
@@ -187,4 +200,14 @@ public static class ActivitiesAccess
         Roles.IsParticipantStaff(caller.Role) && caller.WorksIn(group.InsatsId);
 
     private static PermissionDeniedException Denied(string reason, string message) => new(reason, message);
+
+    /// <summary>
+    /// A refusal of a group-level operation, with the reason that says why: a role that may never do it is
+    /// ROLE_NOT_ALLOWED; a gruppledare who may, but not in this group, NOT_GROUP_LEADER; anyone else whose role may,
+    /// but not in this insats, NOT_OWN_INSATS.
+    /// </summary>
+    private static PermissionDeniedException Refused(Caller caller, string[] rolesThatMay, string message) =>
+        !rolesThatMay.Contains(caller.Role) ? Denied(ReasonRoleNotAllowed, message)
+        : caller.Role == Roles.Gruppledare ? Denied(ReasonNotGroupLeader, message)
+        : Denied(ReasonNotOwnInsats, message);
 }
