@@ -17,18 +17,55 @@ namespace Finsam.EndToEndTests;
 [Collection(SystemCollection.Name)]
 public sealed class GroupCourseTests(FinsamSystem system)
 {
-    /// <summary>Tuesday 12 May 2026; Thursday 14 May is Kristi himmelsfärds dag.</summary>
-    private static readonly DateOnly MittValStart = new(2026, 5, 12);
+    /// <summary>
+    /// The Tuesday of the latest Kristi himmelsfärd week (Easter Sunday + 39 days, a Thursday) whose Mitt Val course
+    /// lies wholly in the past, so attendance can be recorded for every träff: the test runs on any day of any year.
+    /// </summary>
+    private static DateOnly MittValStart()
+    {
+        var today = SwedishDay.Today();
+        for (var year = today.Year; ; year--)
+        {
+            var start = Ascension(year).AddDays(-2);
+            if (MeetingDays(start).Skip(8).First() <= today)
+            {
+                return start;
+            }
+        }
+    }
 
-    private static readonly DateOnly[] MittValDays =
-    [
-        new(2026, 5, 12), new(2026, 5, 19), new(2026, 5, 21), new(2026, 5, 26),
-        new(2026, 5, 28), new(2026, 6, 2), new(2026, 6, 4), new(2026, 6, 9),
-    ];
+    /// <summary>
+    /// Tuesdays and Thursdays from the start, skipping the holidays that can fall on them in these weeks (Kristi
+    /// himmelsfärd, and Nationaldagen 6 June in some years). Worked out here on its own, not with the service's
+    /// calendar, so the test checks the service rather than repeating it.
+    /// </summary>
+    private static IEnumerable<DateOnly> MeetingDays(DateOnly start)
+    {
+        for (var day = start; ; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Tuesday or DayOfWeek.Thursday && day != Ascension(day.Year) && day != new DateOnly(day.Year, 6, 6))
+            {
+                yield return day;
+            }
+        }
+    }
+
+    /// <summary>Kristi himmelsfärds dag: 39 days after Easter Sunday (the anonymous Gregorian computus).</summary>
+    private static DateOnly Ascension(int year)
+    {
+        int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int h = ((19 * a) + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + (2 * e) + (2 * i) - h - k) % 7;
+        int m = (a + (11 * h) + (22 * l)) / 451, month = (h + l - (7 * m) + 114) / 31, day = ((h + l - (7 * m) + 114) % 31) + 1;
+        return new DateOnly(year, month, day).AddDays(39);
+    }
 
     [Fact]
     public async Task A_mitt_val_course_from_definition_to_evaluation()
     {
+        var start = MittValStart();
+        var days = MeetingDays(start).Take(8).ToArray();
+        var extraDay = MeetingDays(start).Skip(8).First();
+        var ascension = start.AddDays(2);
         var insatsId = await DefineGroupCourseAsync("Mitt Val");
         var leaderFk = $"e2e-ledare-fk-{Guid.NewGuid():N}";
         var leaderAf = $"e2e-ledare-af-{Guid.NewGuid():N}";
@@ -45,11 +82,11 @@ public sealed class GroupCourseTests(FinsamSystem system)
         // Scheduled: 8 träffar on Tuesdays and Thursdays, Kristi himmelsfärd skipped, the count kept.
         var group = await manager.PostOkAsync("/v1/activities/groups", new
         {
-            requestId = Guid.NewGuid(), insatsId, formatId, name = "Mitt Val vår 2026", startDate = Date(MittValStart), location = "Storgatan 1, Umeå",
+            requestId = Guid.NewGuid(), insatsId, formatId, name = $"Mitt Val vår {start.Year}", startDate = Date(start), location = "Storgatan 1, Umeå",
         });
         var groupId = group["groupId"]!.GetValue<string>();
-        Assert.Equal(MittValDays, Traffar(group).Select(t => ToDate(t["date"]!)));
-        Assert.DoesNotContain(new DateOnly(2026, 5, 14), Traffar(group).Select(t => ToDate(t["date"]!)));
+        Assert.Equal(days, Traffar(group).Select(t => ToDate(t["date"]!)));
+        Assert.DoesNotContain(ascension, Traffar(group).Select(t => ToDate(t["date"]!)));
         Assert.Equal(10, group["maxParticipants"]!.GetValue<int>());
 
         group = await manager.PostOkAsync($"/v1/activities/groups/{groupId}:assignLeaders", new { etag = Etag(group), leaderSubjects = new[] { leaderFk, leaderAf } });
@@ -86,9 +123,9 @@ public sealed class GroupCourseTests(FinsamSystem system)
         // An extra träff is added and then cancelled again: both changes are kept, and the feed shows it cancelled.
         group = await leader.PostOkAsync($"/v1/activities/groups/{groupId}/traffar", new
         {
-            etag = Etag(group), date = Date(new DateOnly(2026, 6, 11)), startTime = "13:00", lengthMinutes = 120, reason = "Extra träff inför kartläggningen",
+            etag = Etag(group), date = Date(extraDay), startTime = "13:00", lengthMinutes = 120, reason = "Extra träff inför kartläggningen",
         });
-        var extra = Traffar(group).Single(t => ToDate(t["date"]!) == new DateOnly(2026, 6, 11));
+        var extra = Traffar(group).Single(t => ToDate(t["date"]!) == extraDay);
         group = await leader.PostOkAsync(
             $"/v1/activities/groups/{groupId}/traffar/{extra["traffId"]!.GetValue<string>()}:cancel", new { etag = Etag(group), reason = "Behövdes inte" });
         extra = Traffar(group).Single(t => t["traffId"]!.GetValue<string>() == extra["traffId"]!.GetValue<string>());
@@ -184,7 +221,7 @@ public sealed class GroupCourseTests(FinsamSystem system)
         Assert.All(events, e => Assert.Equal("Europe/Stockholm", e.Single("DTSTART").Parameters["TZID"]));
         Assert.Equal(["CANCELLED"], events.Where(e => e.ValueOf("STATUS") == "CANCELLED").Select(e => e.ValueOf("STATUS")));
         var firstStart = events.Select(e => e.ValueOf("DTSTART")!).Order(StringComparer.Ordinal).First();
-        Assert.StartsWith("20260512T", firstStart);
+        Assert.StartsWith($"{start:yyyyMMdd}T", firstStart);
         var (again, _) = await CalendarAsync(token);
         Assert.Equal(
             events.Select(e => e.ValueOf("UID")).Order(),

@@ -43,8 +43,11 @@ public sealed class ScheduleGroupHandler(
     public const int MaxClosedDates = 100;
     public const int MaxIdLength = 64;
 
-    /// <summary>How far back a group may start: groups run on paper are registered afterwards.</summary>
-    public const int MaxDaysBack = 366;
+    /// <summary>
+    /// How far back a group may start: groups run on paper are registered afterwards, up to the spring after the
+    /// year they ran in, when the verksamhetsberättelse is written.
+    /// </summary>
+    public const int MaxDaysBack = 2 * 366;
 
     public const int MaxDaysAhead = 2 * 366;
 
