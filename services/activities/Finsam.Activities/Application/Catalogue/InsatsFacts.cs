@@ -1,5 +1,6 @@
 using Finsam.Activities.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Validation;
 
 namespace Finsam.Activities.Application.Catalogue;
 
@@ -50,7 +51,7 @@ public sealed record InsatsFacts(
     public static InsatsFacts? Validate(IInsatsFacts sent, List<FieldViolation> violations)
     {
         var before = violations.Count;
-        var name = CatalogueText.Validate(sent.Name, "name", "Insatsens namn", MaxNameLength, required: true, violations);
+        var name = FreeText.Validate(sent.Name, "name", "Insatsens namn", MaxNameLength, required: true, multiline: false, violations);
         if (sent.BudgetedPlaces is < 0 or > MaxPlaces)
         {
             violations.Add(new FieldViolation("budgeted_places", "Budgeterade platser ska vara mellan 0 och 10 000."));
@@ -66,7 +67,7 @@ public sealed record InsatsFacts(
             violations.Add(new FieldViolation("plan_deadline_days", "Tidsgränsen för plan ska vara mellan 0 och 365 dagar (0 = ingen)."));
         }
 
-        var targetGroup = CatalogueText.Validate(sent.TargetGroup, "target_group", "Målgruppen", MaxTargetGroupLength, required: false, violations);
+        var targetGroup = FreeText.Validate(sent.TargetGroup, "target_group", "Målgruppen", MaxTargetGroupLength, required: false, multiline: false, violations);
 
         var targets = sent.OutcomeTargets;
         if (targets.WorkOrStudiesPercent is < 0 or > 100)

@@ -4,6 +4,7 @@ using Finsam.Activities.Domain.Formats;
 using Finsam.Activities.Domain.Leaders;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Validation;
 
 namespace Finsam.Activities.Application.Formats;
 
@@ -37,9 +38,9 @@ public static class CourseFormatRules
         }
 
         var before = violations.Count;
-        var name = CatalogueText.Validate(draft.Name, $"{prefix}.name", "Kursformatets namn", MaxNameLength, required: true, violations);
-        var description = CatalogueText.Validate(
-            draft.Description, $"{prefix}.description", "Beskrivningen", MaxDescriptionLength, required: false, violations, multiline: true);
+        var name = FreeText.Validate(draft.Name, $"{prefix}.name", "Kursformatets namn", MaxNameLength, required: true, multiline: false, violations);
+        var description = FreeText.Validate(
+            draft.Description, $"{prefix}.description", "Beskrivningen", MaxDescriptionLength, required: false, multiline: true, violations);
         var phases = Phases(draft.Phases, prefix, violations);
         var totalTraffar = phases?.Sum(p => p.Traffar) ?? 0;
 
@@ -132,7 +133,7 @@ public static class CourseFormatRules
     private static CourseFormatPhase? Phase(CourseFormatPhaseDraft draft, string field, List<FieldViolation> violations)
     {
         var before = violations.Count;
-        var name = CatalogueText.Validate(draft.Name, $"{field}.name", "Fasens namn", MaxPhaseNameLength, required: false, violations);
+        var name = FreeText.Validate(draft.Name, $"{field}.name", "Fasens namn", MaxPhaseNameLength, required: false, multiline: false, violations);
         if (draft.Traffar is < 0 or > MaxTraffarPerPhase)
         {
             violations.Add(new FieldViolation($"{field}.traffar", $"En fas har 0–{MaxTraffarPerPhase} träffar."));
@@ -224,7 +225,7 @@ public static class CourseFormatRules
             if (!Agencies.IsKnown(agencies[i]))
             {
                 violations.Add(new FieldViolation(
-                    $"{field}[{i}]", $"\"{CatalogueText.Echo(agencies[i])}\" är ingen känd aktör. Välj bland {string.Join(", ", Agencies.All)}."));
+                    $"{field}[{i}]", $"\"{EchoedInput.Shorten(agencies[i])}\" är ingen känd aktör. Välj bland {string.Join(", ", Agencies.All)}."));
             }
             else if (agencies.Take(i).Contains(agencies[i], StringComparer.Ordinal))
             {
@@ -272,7 +273,7 @@ public static class CourseFormatRules
         var before = violations.Count;
         // An empty theme is a träff without one; later träffar may still have theirs.
         var validated = themes
-            .Select((theme, i) => CatalogueText.Validate(theme, $"{field}[{i}]", $"Tema för träff {i + 1}", MaxThemeLength, required: false, violations))
+            .Select((theme, i) => FreeText.Validate(theme, $"{field}[{i}]", $"Tema för träff {i + 1}", MaxThemeLength, required: false, multiline: false, violations))
             .ToList();
         return violations.Count > before ? null : validated.Select(t => t!).ToList();
     }
@@ -288,7 +289,7 @@ public static class CourseFormatRules
 
         var before = violations.Count;
         var validated = statements
-            .Select((statement, i) => CatalogueText.Validate(statement, $"{field}[{i}]", $"Påstående {i + 1}", MaxStatementLength, required: true, violations))
+            .Select((statement, i) => FreeText.Validate(statement, $"{field}[{i}]", $"Påstående {i + 1}", MaxStatementLength, required: true, multiline: false, violations))
             .ToList();
         return violations.Count > before ? null : validated.Select(s => s!).ToList();
     }

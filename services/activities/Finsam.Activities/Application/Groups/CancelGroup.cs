@@ -4,6 +4,7 @@ using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Validation;
 
 namespace Finsam.Activities.Application.Groups;
 
@@ -23,7 +24,7 @@ public sealed class CancelGroupHandler(GroupUpdates updates, TimeProvider clock)
 
         var violations = new List<FieldViolation>();
         var version = Etags.Parse(command.Etag, violations);
-        var reason = GroupFields.Text(command.Reason, "reason", "Skälet att ställa in gruppen", GroupFields.MaxReasonLength, required: true, violations);
+        var reason = FreeText.Validate(command.Reason, "reason", "Skälet att ställa in gruppen", GroupFields.MaxReasonLength, required: true, multiline: false, violations);
         if (violations.Count > 0)
         {
             throw new ValidationFailedException(violations);

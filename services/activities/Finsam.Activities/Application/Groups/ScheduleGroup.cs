@@ -10,6 +10,7 @@ using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Validation;
 
 namespace Finsam.Activities.Application.Groups;
 
@@ -67,10 +68,10 @@ public sealed class ScheduleGroupHandler(
             return earlier;
         }
 
-        var name = GroupFields.Text(command.Name, "name", "Gruppens namn", GroupFields.MaxNameLength, required: true, violations);
-        var location = GroupFields.Text(command.Location, "location", "Platsen", GroupFields.MaxLocationLength, required: false, violations);
-        var language = GroupFields.Text(
-            command.InterpreterLanguage, "interpreter_language", "Tolkspråket", GroupFields.MaxInterpreterLanguageLength, required: false, violations);
+        var name = FreeText.Validate(command.Name, "name", "Gruppens namn", GroupFields.MaxNameLength, required: true, multiline: false, violations);
+        var location = FreeText.Validate(command.Location, "location", "Platsen", GroupFields.MaxLocationLength, required: false, multiline: false, violations);
+        var language = FreeText.Validate(
+            command.InterpreterLanguage, "interpreter_language", "Tolkspråket", GroupFields.MaxInterpreterLanguageLength, required: false, multiline: false, violations);
         var startDate = ValidateStartDate(command.StartDate, StockholmClock.Today(clock), violations);
         var closedDates = ValidateClosedDates(command.ClosedDates, violations);
         if (command.MaxParticipants < 0)

@@ -4,6 +4,7 @@ using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Validation;
 
 namespace Finsam.Activities.Application.Groups;
 
@@ -23,8 +24,8 @@ public sealed class StartGroupHandler(GroupUpdates updates, ILeaderRegistry regi
 
         var violations = new List<FieldViolation>();
         var version = Etags.Parse(command.Etag, violations);
-        var reason = GroupFields.Text(
-            command.OverrideReason, "override_reason", "Skälet att starta under minimiantalet", GroupFields.MaxReasonLength, required: false, violations);
+        var reason = FreeText.Validate(
+            command.OverrideReason, "override_reason", "Skälet att starta under minimiantalet", GroupFields.MaxReasonLength, required: false, multiline: false, violations);
         var booked = group.Booked.Count();
         var belowMinimum = booked < group.MinParticipants;
         if (belowMinimum && !command.OverrideMinParticipants)

@@ -3,6 +3,7 @@ using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Validation;
 
 namespace Finsam.Activities.Application.Groups;
 
@@ -36,7 +37,7 @@ public sealed class TraffChangeHandlers(GroupUpdates updates, TimeProvider clock
             violations.Add(new FieldViolation("length_minutes", $"Längden ska vara 1–{GroupFields.MaxTraffLengthMinutes} minuter."));
         }
 
-        var theme = GroupFields.Text(command.Theme, "theme", "Temat", GroupFields.MaxThemeLength, required: false, violations);
+        var theme = FreeText.Validate(command.Theme, "theme", "Temat", GroupFields.MaxThemeLength, required: false, multiline: false, violations);
         var reason = Reason(command.Reason, violations);
         Throw(violations);
 
@@ -142,7 +143,7 @@ public sealed class TraffChangeHandlers(GroupUpdates updates, TimeProvider clock
     }
 
     private static string? Reason(string? reason, List<FieldViolation> violations) =>
-        GroupFields.Text(reason, "reason", "Skälet till ändringen", GroupFields.MaxReasonLength, required: true, violations);
+        FreeText.Validate(reason, "reason", "Skälet till ändringen", GroupFields.MaxReasonLength, required: true, multiline: false, violations);
 
     private static void Throw(List<FieldViolation> violations)
     {

@@ -3,6 +3,7 @@ using Finsam.Activities.Application.Catalogue;
 using Finsam.Activities.Domain.Leaders;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Validation;
 
 namespace Finsam.Activities.Application.Leaders;
 
@@ -32,7 +33,7 @@ public sealed class LeaderHandlers(ILeaderRegistry registry, TimeProvider clock)
 
         var violations = new List<FieldViolation>();
         ValidateSubject(command.Subject, "subject", violations);
-        var displayName = CatalogueText.Validate(command.DisplayName, "display_name", "Ledarens namn", MaxDisplayNameLength, required: true, violations);
+        var displayName = FreeText.Validate(command.DisplayName, "display_name", "Ledarens namn", MaxDisplayNameLength, required: true, multiline: false, violations);
         if (!Agencies.IsKnown(command.Agency))
         {
             violations.Add(new FieldViolation("agency", $"Ange vilken aktör ledaren arbetar för: {string.Join(", ", Agencies.All)}."));
@@ -89,7 +90,7 @@ public sealed class LeaderHandlers(ILeaderRegistry registry, TimeProvider clock)
         {
             violations.Add(new FieldViolation(field, "Ledarens användar-id (subject) saknas."));
         }
-        else if (subject.Length > MaxSubjectLength || !CatalogueText.IsPrintable(subject, multiline: false) || subject.Trim().Length != subject.Length)
+        else if (subject.Length > MaxSubjectLength || !FreeText.IsPrintable(subject, multiline: false) || subject.Trim().Length != subject.Length)
         {
             violations.Add(new FieldViolation(
                 field, $"Användar-id (subject) får vara högst {MaxSubjectLength} tecken, utan styrtecken och utan blanksteg först eller sist."));
@@ -111,7 +112,7 @@ public sealed class LeaderHandlers(ILeaderRegistry registry, TimeProvider clock)
             {
                 violations.Add(new FieldViolation(
                     $"qualifications[{i}]",
-                    $"\"{CatalogueText.Echo(qualifications[i])}\": en kvalifikation skrivs med små bokstäver a–z, siffror och bindestreck, t.ex. redo-certifierad-arbetsterapeut."));
+                    $"\"{EchoedInput.Shorten(qualifications[i])}\": en kvalifikation skrivs med små bokstäver a–z, siffror och bindestreck, t.ex. redo-certifierad-arbetsterapeut."));
             }
         }
 

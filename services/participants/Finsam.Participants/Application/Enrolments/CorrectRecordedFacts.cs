@@ -1,9 +1,10 @@
-using Finsam.Participants.Application.Validation;
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Validation;
 
 namespace Finsam.Participants.Application.Enrolments;
 

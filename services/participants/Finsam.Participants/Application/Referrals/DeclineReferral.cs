@@ -2,6 +2,7 @@ using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Validation;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Validation;
 
 namespace Finsam.Participants.Application.Referrals;
 

@@ -1,5 +1,6 @@
 using Finsam.Participants.Application.Validation;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Validation;
 
 namespace Finsam.Participants.Application.Registry;
 

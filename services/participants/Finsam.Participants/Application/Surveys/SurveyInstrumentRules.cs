@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain.Surveys;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Validation;
 
 namespace Finsam.Participants.Application.Surveys;
 

@@ -1,4 +1,5 @@
 using Finsam.Platform.Errors;
+using Finsam.Platform.Validation;
 
 namespace Finsam.Participants.Application.Validation;
 

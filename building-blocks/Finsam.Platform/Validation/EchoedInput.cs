@@ -1,4 +1,4 @@
-namespace Finsam.Participants.Application.Validation;
+namespace Finsam.Platform.Validation;
 
 /// <summary>
 /// Error messages quote what the caller sent ("Okänd kod \"…\""), so they can say what was wrong; a long

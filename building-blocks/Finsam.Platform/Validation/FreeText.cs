@@ -1,6 +1,6 @@
 using Finsam.Platform.Errors;
 
-namespace Finsam.Participants.Application.Validation;
+namespace Finsam.Platform.Validation;
 
 /// <summary>
 /// The one rule for text people type into the service (names, purposes, plans, notes, reasons, survey

@@ -1,10 +1,11 @@
+using Finsam.Participants.Application.Validation;
+using Finsam.Platform.Errors;
+using Finsam.Platform.Validation;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Finsam.Participants.Application.Validation;
-using Finsam.Platform.Errors;
 
-namespace Finsam.UnitTests.Participants.Validation;
+namespace Finsam.UnitTests.Platform.Validation;
 
 /// <summary>
 /// FreeText over generated strings drawn from the characters that matter (letters, spaces, line breaks,

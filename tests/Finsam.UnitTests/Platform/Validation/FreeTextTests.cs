@@ -1,7 +1,8 @@
 using Finsam.Participants.Application.Validation;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Validation;
 
-namespace Finsam.UnitTests.Participants.Validation;
+namespace Finsam.UnitTests.Platform.Validation;
 
 /// <summary>The one free-text rule: trim, required, length, control characters (line breaks only when multi-line), lone surrogates.</summary>
 public sealed class FreeTextTests

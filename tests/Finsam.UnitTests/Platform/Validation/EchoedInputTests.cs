@@ -1,6 +1,7 @@
 using Finsam.Participants.Application.Validation;
+using Finsam.Platform.Validation;
 
-namespace Finsam.UnitTests.Participants.Validation;
+namespace Finsam.UnitTests.Platform.Validation;
 
 public sealed class EchoedInputTests
 {
