@@ -1,3 +1,4 @@
+using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Application.Groups;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Grpc;
@@ -56,7 +57,7 @@ public static class GroupMapping
             TraffId = traff.Id,
             Number = traff.Number,
             Date = ProtoDates.ToProto(traff.Date),
-            StartTime = GroupFields.FormatTime(traff.StartTime),
+            StartTime = TraffTimes.Format(traff.StartTime),
             LengthMinutes = traff.LengthMinutes,
             Phase = traff.Phase,
             Theme = traff.Theme,
@@ -70,7 +71,7 @@ public static class GroupMapping
     {
         Kind = change.Kind,
         PreviousDate = ProtoDates.ToProto(change.PreviousDate),
-        PreviousStartTime = change.PreviousStartTime is { } time ? GroupFields.FormatTime(time) : "",
+        PreviousStartTime = change.PreviousStartTime is { } time ? TraffTimes.Format(time) : "",
         ChangedBy = change.ChangedBy,
         ChangedAt = Utc(change.ChangedAt),
         Reason = change.Reason,

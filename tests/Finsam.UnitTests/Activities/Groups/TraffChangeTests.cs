@@ -44,7 +44,7 @@ public sealed class TraffChangeTests
     [InlineData("2026-05-14", "Kristi")]      // Kristi himmelsfärdsdag
     [InlineData("2026-06-19", "Midsommar")]   // midsommarafton
     [InlineData("2026-05-20", "stängd")]      // the group's closed date
-    public async Task A_traff_is_not_addedEventor_moved_to_a_weekend_holiday_or_closed_date(string day, string explained)
+    public async Task A_traff_is_not_added_or_moved_to_a_weekend_holiday_or_closed_date(string day, string explained)
     {
         await using var bed = await StartAsync();
         var group = await bed.Harness.Get<ScheduleGroupHandler>().HandleAsync(
@@ -68,7 +68,7 @@ public sealed class TraffChangeTests
     }
 
     [Fact]
-    public async Task Bad_fields_of_an_addedEventtraff_are_all_named()
+    public async Task Bad_fields_of_an_added_traff_are_all_named()
     {
         await using var bed = await StartAsync();
         var group = await bed.ScheduleLedMittValAsync();
@@ -105,6 +105,35 @@ public sealed class TraffChangeTests
             bed.Admin, new MoveTraffCommand(group.Id, first.Id, Etags.Of(stored.Version), D("2026-05-22"), "", "Tillbaka till fredag"), Ct);
         Assert.Equal((D("2026-05-22"), new TimeOnly(10, 0)), (stored.FindTraff(first.Id)!.Date, stored.FindTraff(first.Id)!.StartTime));
         Assert.Equal(2, stored.FindTraff(first.Id)!.Changes.Count);
+    }
+
+    [Theory]
+    [InlineData("23:00", 120, "length_minutes")] // would end after midnight
+    [InlineData("13:00", 10, "length_minutes")] // shorter than any format's träff may be
+    [InlineData("13:00", 601, "length_minutes")]
+    public async Task An_added_traff_has_a_formats_length_and_ends_the_day_it_starts(string start, int minutes, string field)
+    {
+        await using var bed = await StartAsync();
+        var group = await bed.ScheduleLedMittValAsync();
+
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => bed.Harness.Get<TraffChangeHandlers>().AddAsync(
+            bed.LeaderFk, new AddTraffCommand(group.Id, Etags.Of(group.Version), D("2026-06-10"), start, minutes, "", "Extra"), Ct));
+
+        Assert.Equal(field, Assert.Single(refused.Violations).Field);
+        await bed.AssertUnchangedAsync(group, group.Version, 1);
+    }
+
+    [Fact]
+    public async Task A_traff_moved_so_late_that_it_would_end_after_midnight_is_refused()
+    {
+        await using var bed = await StartAsync();
+        var group = await bed.ScheduleLedMittValAsync();
+
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => bed.Harness.Get<TraffChangeHandlers>().MoveAsync(
+            bed.LeaderFk, new MoveTraffCommand(group.Id, group.Traffar[0].Id, Etags.Of(group.Version), D("2026-05-13"), "23:00", "Kvällsträff"), Ct));
+
+        Assert.Equal("start_time", Assert.Single(refused.Violations).Field);
+        await bed.AssertUnchangedAsync(group, group.Version, 1);
     }
 
     [Fact]

@@ -21,8 +21,6 @@ public static class CourseFormatRules
     public const int MaxTraffarPerPhase = 100;
     public const int MaxTotalTraffar = 200;
     public const int MaxPhaseWeeks = 52;
-    public const int MinLengthMinutes = 15;
-    public const int MaxLengthMinutes = 600;
     public const int MaxParticipants = 100;
     public const int MaxThemeLength = 200;
     public const int MaxEvaluationStatements = 20;
@@ -167,21 +165,8 @@ public static class CourseFormatRules
         }
 
         var weekdays = Weekdays(draft.Weekdays, $"{field}.weekdays", violations);
-        var startTime = ParseTime(draft.StartTime);
-        if (startTime is null)
-        {
-            violations.Add(new FieldViolation($"{field}.start_time", "Starttiden ska anges som TT:MM (svensk tid), t.ex. 09:30."));
-        }
-
-        if (draft.LengthMinutes is < MinLengthMinutes or > MaxLengthMinutes)
-        {
-            violations.Add(new FieldViolation(
-                $"{field}.length_minutes", $"En träff är {MinLengthMinutes}–{MaxLengthMinutes} minuter lång."));
-        }
-        else if (startTime is { } start && start.ToTimeSpan().TotalMinutes + draft.LengthMinutes > 24 * 60)
-        {
-            violations.Add(new FieldViolation($"{field}.length_minutes", $"En träff som börjar {start:HH\\:mm} måste sluta samma dag."));
-        }
+        var startTime = TraffTimes.Time(draft.StartTime, $"{field}.start_time", required: true, violations);
+        TraffTimes.Length(startTime, draft.LengthMinutes, $"{field}.length_minutes", violations);
 
         if (draft.Weeks != 0)
         {
@@ -205,10 +190,6 @@ public static class CourseFormatRules
 
         return weekdays.Order().ToList();
     }
-
-    /// <summary>"HH:mm" exactly: two digits each, so "9:30" or "09:30:00" can't be read two ways.</summary>
-    private static TimeOnly? ParseTime(string? text) =>
-        text is { Length: 5 } && TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
     private static List<string>? AgencyList(IReadOnlyList<string> agencies, string prefix, List<FieldViolation> violations)
     {

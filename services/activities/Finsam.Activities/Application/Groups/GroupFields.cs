@@ -13,8 +13,6 @@ public static class GroupFields
     public const int MaxInterpreterLanguageLength = 100;
     public const int MaxThemeLength = 200;
     public const int MaxReasonLength = 1000;
-    public const int MaxTraffLengthMinutes = 600;
-    public const string TimeFormat = "HH:mm";
 
     /// <summary>
     /// The trimmed text, "" when absent and not required, or null with a Swedish violation on
@@ -49,30 +47,6 @@ public static class GroupFields
 
         return text;
     }
-
-    /// <summary>A local time "HH:mm" (00:00–23:59), or null with a violation when it is malformed or, if required, missing.</summary>
-    public static TimeOnly? Time(string? value, string field, bool required, List<FieldViolation> violations)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required)
-            {
-                violations.Add(new FieldViolation(field, "Starttid saknas (\"HH:mm\")."));
-            }
-
-            return null;
-        }
-
-        if (!TimeOnly.TryParseExact(value.Trim(), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            violations.Add(new FieldViolation(field, "Starttiden ska skrivas \"HH:mm\", t.ex. \"13:00\"."));
-            return null;
-        }
-
-        return time;
-    }
-
-    public static string FormatTime(TimeOnly time) => time.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Refuses, naming <paramref name="field"/>, a day a träff can't be put on by hand: a weekend, a public or

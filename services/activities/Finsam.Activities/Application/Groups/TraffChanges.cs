@@ -1,3 +1,4 @@
+using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;
@@ -31,11 +32,8 @@ public sealed class TraffChangeHandlers(GroupUpdates updates, TimeProvider clock
         var violations = new List<FieldViolation>();
         var version = Etags.Parse(command.Etag, violations);
         GroupFields.MeetingDay(command.Date, "date", group, violations);
-        var startTime = GroupFields.Time(command.StartTime, "start_time", required: true, violations);
-        if (command.LengthMinutes is < 1 or > GroupFields.MaxTraffLengthMinutes)
-        {
-            violations.Add(new FieldViolation("length_minutes", $"Längden ska vara 1–{GroupFields.MaxTraffLengthMinutes} minuter."));
-        }
+        var startTime = TraffTimes.Time(command.StartTime, "start_time", required: true, violations);
+        TraffTimes.Length(startTime, command.LengthMinutes, "length_minutes", violations);
 
         var theme = FreeText.Validate(command.Theme, "theme", "Temat", GroupFields.MaxThemeLength, required: false, multiline: false, violations);
         var reason = Reason(command.Reason, violations);
@@ -73,7 +71,12 @@ public sealed class TraffChangeHandlers(GroupUpdates updates, TimeProvider clock
         var version = Etags.Parse(command.Etag, violations);
         var traff = FindTraff(group, command.TraffId, violations);
         GroupFields.MeetingDay(command.Date, "date", group, violations);
-        var startTime = GroupFields.Time(command.StartTime, "start_time", required: false, violations);
+        var startTime = TraffTimes.Time(command.StartTime, "start_time", required: false, violations);
+        if (traff is not null && startTime is not null)
+        {
+            TraffTimes.Length(startTime, traff.LengthMinutes, "start_time", violations);
+        }
+
         var reason = Reason(command.Reason, violations);
         if (traff is not null && command.Date == traff.Date && (startTime ?? traff.StartTime) == traff.StartTime && violations.Count == 0)
         {
@@ -94,7 +97,7 @@ public sealed class TraffChangeHandlers(GroupUpdates updates, TimeProvider clock
                 traff.Date = command.Date!.Value;
                 traff.StartTime = startTime ?? traff.StartTime;
                 g.Renumber();
-                return [new TraffMoved(g.Id, g.InsatsId, traff.Id, traff.Date, GroupFields.FormatTime(traff.StartTime), now)];
+                return [new TraffMoved(g.Id, g.InsatsId, traff.Id, traff.Date, TraffTimes.Format(traff.StartTime), now)];
             },
             cancellationToken);
     }

@@ -1,3 +1,4 @@
+using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;
 
@@ -7,7 +8,7 @@ namespace Finsam.Activities.Application.Groups;
 public static class TraffEvents
 {
     public static ScheduledTraff Scheduled(Traff traff) =>
-        new(traff.Id, traff.Number, traff.Date, GroupFields.FormatTime(traff.StartTime), traff.LengthMinutes);
+        new(traff.Id, traff.Number, traff.Date, TraffTimes.Format(traff.StartTime), traff.LengthMinutes);
 
     public static string DeliveryCode(Delivery delivery) => delivery == Delivery.Digital ? "digital" : "physical";
 }
