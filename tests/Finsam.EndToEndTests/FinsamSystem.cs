@@ -46,6 +46,9 @@ public sealed class FinsamSystem : IAsyncLifetime
 
     public int GatewayGrpcPort => _ports["gateway-grpc"];
 
+    /// <summary>A service's own HTTP/2 port, for tests that bypass the gateway on purpose.</summary>
+    public int ServicePort(string name) => _ports[name];
+
     public GrpcChannel Grpc { get; private set; } = null!;
 
     /// <summary>REST as an administratör, who keeps the catalogue (insatser, course formats, leaders).</summary>
