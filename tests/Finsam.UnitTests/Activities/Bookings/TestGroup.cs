@@ -157,6 +157,8 @@ public sealed class TestGroup
         }
 
         group.Renumber();
+        // As ScheduleGroup does: the cut-off is the träff numbered LateJoinUntilTraff, none for 0.
+        group.LateJoinUntilTraffId = _lateJoinUntil >= 1 && _lateJoinUntil <= group.Traffar.Count ? group.Traffar[_lateJoinUntil - 1].Id : "";
         foreach (var number in _cancelledTraffar)
         {
             group.Traffar[number - 1].Status = TraffStatus.Cancelled;
@@ -173,6 +175,7 @@ public sealed class TestGroup
                 BookedBy = Leader,
                 BookedAt = bookedAt.AddMinutes(++sequence),
                 Status = BookingStatus.Booked,
+                JoinedAtTraffId = group.Traffar[joinedAt - 1].Id,
                 JoinedAtTraff = joinedAt,
             });
         }

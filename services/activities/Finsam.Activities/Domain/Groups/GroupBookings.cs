@@ -28,29 +28,37 @@ public static class GroupBookings
             : 0;
 
     /// <summary>
-    /// Whether late joiners are no longer let in: the late-join träff (by number) has been held, i.e. has attendance
-    /// recorded — not its calendar date, so a group can be registered after the fact. 0 means "only before the first
-    /// träff". If the late-join träff itself was cancelled, any later träff held closes the group just the same.
+    /// Whether late joiners are no longer let in: the late-join träff (<see cref="Group.LateJoinUntilTraffId"/>), or
+    /// a träff after it, has been held, i.e. has attendance recorded — not its calendar date, so a group can be
+    /// registered after the fact. Without a late-join träff: only before the first träff. The träffar are compared
+    /// by their current positions, so a träff added before the cut-off doesn't move it.
     /// </summary>
     public static bool IsLateJoinClosed(this Group group)
     {
-        var until = Math.Max(group.LateJoinUntilTraff, 1);
+        var until = group.FindTraff(group.LateJoinUntilTraffId)?.Number ?? 1;
         return group.Traffar.Any(t => t.Status == TraffStatus.Held && t.Number >= until);
     }
 
     /// <summary>
-    /// The träff a booking made now counts from: the first träff not cancelled after the last one held (1 when none
-    /// has been held). "After the last held" rather than "the first not held" so that a träff whose attendance is
-    /// recorded late doesn't count against someone who joined after a later träff had already taken place.
+    /// The träff a booking made now counts from: the first träff not cancelled after the last one held (the first
+    /// when none has been held); null when there is none left. "After the last held" rather than "the first not
+    /// held" so that a träff whose attendance is recorded late doesn't count against someone who joined after a
+    /// later träff had already taken place.
     /// </summary>
-    public static int JoiningTraffNumber(this Group group)
+    public static Traff? JoiningTraff(this Group group)
     {
         var lastHeld = group.Traffar.Where(t => t.Status == TraffStatus.Held).Select(t => t.Number).DefaultIfEmpty(0).Max();
         return group.Traffar
             .Where(t => t.Number > lastHeld && t.Status != TraffStatus.Cancelled)
-            .Select(t => t.Number)
-            .DefaultIfEmpty(lastHeld + 1)
-            .Min();
+            .MinBy(t => t.Number);
+    }
+
+    /// <summary>Gives the booking its place from the joining träff, anchored to the träff's id; the number is for display.</summary>
+    private static void JoinAt(this Group group, Booking booking)
+    {
+        var joining = group.JoiningTraff();
+        booking.JoinedAtTraffId = joining?.Id ?? "";
+        booking.JoinedAtTraff = joining?.Number ?? 0;
     }
 
     /// <summary>
@@ -74,7 +82,7 @@ public static class GroupBookings
         if (group.HasFreePlace() && !group.Waitlist.Any())
         {
             booking.Status = BookingStatus.Booked;
-            booking.JoinedAtTraff = group.JoiningTraffNumber();
+            group.JoinAt(booking);
         }
         else
         {
@@ -108,7 +116,7 @@ public static class GroupBookings
 
         first.Status = BookingStatus.Booked;
         first.PromotedAt = now;
-        first.JoinedAtTraff = group.JoiningTraffNumber();
+        group.JoinAt(first);
         return first;
     }
 }
