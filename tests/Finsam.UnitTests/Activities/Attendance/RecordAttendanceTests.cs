@@ -186,7 +186,7 @@ public sealed class RecordAttendanceTests
     public async Task A_late_joiner_is_booked_at_the_traffar_from_the_one_they_joined_at()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().LateJoinUntil(3).Booked(1).AllPresentThrough(1).AddAsync(harness);
+        var group = await new TestGroup().RegisteredAfterwards().LateJoinUntil(3).Booked(1).AllPresentThrough(1).AddAsync(harness);
         await harness.Get<BookParticipantHandler>().HandleAsync(LeaderCaller, new BookParticipantCommand(group.Id, null, P(2)), Ct);
 
         var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => RecordAsync(harness, group, "traff-1", [Present(2)]));

@@ -18,7 +18,7 @@ public sealed class BookingsMappingTests
     public async Task Bookings_carry_their_status_position_and_instants()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Max(1).Booked(P(1)).Waitlisted(P(2), P(3)).AddAsync(harness);
+        var group = await new TestGroup().Upcoming().Max(1).Booked(P(1)).Waitlisted(P(2), P(3)).AddAsync(harness);
         var cancelled = await harness.Get<CancelBookingHandler>().HandleAsync(
             LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings[0].Id, "ovrigt", "Flyttar."), Ct);
         var roster = BookingsMapping.ToProto(await harness.Get<GetRosterHandler>().HandleAsync(LeaderCaller, group.Id, Ct));
