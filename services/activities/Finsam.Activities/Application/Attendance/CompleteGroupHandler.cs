@@ -13,7 +13,8 @@ public sealed record CompleteGroupCommand(string? GroupId, string? Etag);
 
 /// <summary>
 /// Closes a group after its last träff and settles who completed by the format's rule. Every träff not cancelled
-/// must have its attendance recorded first: an outcome computed over missing träffar would be published wrong.
+/// must have its attendance recorded first, for everyone it counts for: an outcome computed over missing träffar
+/// or missing records would be published wrong.
 /// Participants cancelled before the end are not among the outcomes; those still booked are, late joiners with
 /// the träffar held since they joined.
 /// </summary>
@@ -56,6 +57,16 @@ public sealed class CompleteGroupHandler(GroupUpdates updates, TimeProvider cloc
             throw new PreconditionFailedException(
                 ReasonAttendanceMissing,
                 $"Närvaro saknas för träff {string.Join(", ", missing.Select(t => t.Number))}. Registrera den, eller ställ in träffar som inte blev av, innan gruppen avslutas.");
+        }
+
+        // A träff is held once anyone is recorded there; everyone it counts for needs a record, absence included.
+        var unrecorded = group.MissingAttendance();
+        if (unrecorded.Count > 0)
+        {
+            throw new PreconditionFailedException(
+                ReasonAttendanceMissing,
+                $"Närvaro saknas för {string.Join(", ", unrecorded.Select(m => $"{m.Bookings.Count} deltagare på träff {m.Traff.Number}"))}. "
+                + "Registrera närvaro eller frånvaro för var och en innan gruppen avslutas.");
         }
 
         var outcomes = group.BookedInOrder()

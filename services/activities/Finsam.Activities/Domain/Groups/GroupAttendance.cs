@@ -13,7 +13,16 @@ public sealed record ParticipantTally(Booking Booking, int TraffarHeldWhileBooke
     /// booked, compared in whole numbers so 6 of 8 is exactly 75 %. Nobody completes without a träff held.
     /// </summary>
     public bool Completed(int minPercent) => TraffarHeldWhileBooked > 0 && Present * 100 >= minPercent * TraffarHeldWhileBooked;
+
+    /// <summary>
+    /// Held träffar that count for the booking but have no record of it: neither present nor absent, only not yet
+    /// registered. A group doesn't complete while anyone has one, since the rate would silently treat it as absence.
+    /// </summary>
+    public int Unrecorded => TraffarHeldWhileBooked - Present - ExcusedAbsence - UnexcusedAbsence;
 }
+
+/// <summary>A held träff and the bookings that count at it without a record there.</summary>
+public sealed record MissingAttendance(Traff Traff, IReadOnlyList<Booking> Bookings);
 
 /// <summary>One held träff: for how many it counted and how many were there.</summary>
 public sealed record TraffTally(Traff Traff, int Expected, int Present)
@@ -122,6 +131,16 @@ public static class GroupAttendance
     /// <summary>The träffar not cancelled that still have no attendance: a group can't complete while there are any.</summary>
     public static IReadOnlyList<Traff> TraffarWithoutAttendance(this Group group) =>
         group.Traffar.Where(t => t.Status is not (TraffStatus.Held or TraffStatus.Cancelled)).OrderBy(t => t.Number).ToList();
+
+    /// <summary>
+    /// Every held träff where a booking that counts at it has no record, in date order. A cancelled booking counts
+    /// only where it is recorded, so only current bookings can be missing.
+    /// </summary>
+    public static IReadOnlyList<MissingAttendance> MissingAttendance(this Group group) =>
+        group.HeldTraffar()
+            .Select(t => new MissingAttendance(t, group.Bookings.Where(b => group.CountsAt(b, t) && t.RecordOf(b.ParticipantId) is null).ToList()))
+            .Where(m => m.Bookings.Count > 0)
+            .ToList();
 
     /// <summary>A share in percent, unrounded (rounding is for whoever shows it); 0 of 0 is 0.</summary>
     public static double Percent(int part, int whole) => whole == 0 ? 0 : part * 100.0 / whole;
