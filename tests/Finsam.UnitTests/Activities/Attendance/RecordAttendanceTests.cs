@@ -1,6 +1,7 @@
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Attendance;
 using Finsam.Activities.Application.Bookings;
+using Finsam.Activities.Application.Groups;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
@@ -238,6 +239,34 @@ public sealed class RecordAttendanceTests
         var ex = await Assert.ThrowsAsync<PreconditionFailedException>(() => RecordAsync(harness, group, "traff-1", [Present(2)]));
 
         Assert.Equal(RecordAttendanceHandler.ReasonGroupCompleted, ex.Reason);
+        await AssertUnchangedAsync(harness, group.Id, before);
+    }
+
+    [Theory]
+    [InlineData(2, "Gruppen är inte startad: starta den först. Den har 2 bokade och Mitt Val kräver minst 8: starta den med override_min_participants och ett skäl.")]
+    [InlineData(8, "Gruppen är inte startad: starta den först.")]
+    public async Task A_group_not_yet_started_takes_no_attendance_and_is_told_how_to_start(int booked, string message)
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        var group = await new TestGroup().Status(GroupStatus.Scheduled).Booked(booked).AddAsync(harness);
+        var before = await SnapshotAsync(harness, group.Id);
+
+        var ex = await Assert.ThrowsAsync<PreconditionFailedException>(() => RecordAsync(harness, group, "traff-1", [Present(1)]));
+
+        Assert.Equal((AttendanceRefusals.ReasonGroupNotStarted, message), (ex.Reason, ex.Message));
+        await AssertUnchangedAsync(harness, group.Id, before);
+    }
+
+    [Fact]
+    public async Task A_cancelled_group_takes_no_attendance()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        var group = await new TestGroup().Status(GroupStatus.Cancelled).Booked(1).AddAsync(harness);
+        var before = await SnapshotAsync(harness, group.Id);
+
+        var ex = await Assert.ThrowsAsync<PreconditionFailedException>(() => RecordAsync(harness, group, "traff-1", [Present(1)]));
+
+        Assert.Equal(GroupRefusals.ReasonGroupEnded, ex.Reason);
         await AssertUnchangedAsync(harness, group.Id, before);
     }
 

@@ -12,7 +12,7 @@ namespace Finsam.Activities.Application.Attendance;
 public sealed record CompleteGroupCommand(string? GroupId, string? Etag);
 
 /// <summary>
-/// Closes a group after its last träff and settles who completed by the format's rule. Every träff not cancelled
+/// Closes a started group after its last träff and settles who completed by the format's rule. Every träff not cancelled
 /// must have its attendance recorded first, for everyone it counts for: an outcome computed over missing träffar
 /// or missing records would be published wrong.
 /// Participants cancelled before the end are not among the outcomes; those still booked are, late joiners with
@@ -44,7 +44,13 @@ public sealed class CompleteGroupHandler(GroupUpdates updates, TimeProvider cloc
 
     private static IReadOnlyList<IIntegrationEvent> Complete(Group group, DateTime now)
     {
-        if (group.Status is not (GroupStatus.Scheduled or GroupStatus.Started))
+        if (group.Status == GroupStatus.Scheduled)
+        {
+            // Completing a group never started would settle outcomes without the start's checks (minimum or override).
+            throw AttendanceRefusals.NotStarted(group);
+        }
+
+        if (group.Status != GroupStatus.Started)
         {
             throw new PreconditionFailedException(
                 ReasonGroupNotRunning,
