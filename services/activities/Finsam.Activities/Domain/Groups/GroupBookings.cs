@@ -17,6 +17,19 @@ public static class GroupBookings
 
     public static bool HasFreePlace(this Group group) => group.BookedCount() < group.MaxParticipants;
 
+    /// <summary>
+    /// How many people have ever held a place in the group: booked now, or cancelled after being recorded at a träff
+    /// (they were there). Each person once, however often rebooked. The wait-listed and those who left before taking
+    /// part never were in the group.
+    /// </summary>
+    public static int ParticipantsEverPlaced(this Group group) =>
+        group.Bookings
+            .Where(b => b.Status == BookingStatus.Booked
+                || (b.Status == BookingStatus.Cancelled && group.Traffar.Any(t => group.CountsAt(b, t))))
+            .Select(b => b.ParticipantId)
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+
     /// <summary>The participant's booking that is still active (booked or wait-listed), if any.</summary>
     public static Booking? ActiveBookingOf(this Group group, string participantId) =>
         group.Bookings.FirstOrDefault(b => b.ParticipantId == participantId && b.Status != BookingStatus.Cancelled);
