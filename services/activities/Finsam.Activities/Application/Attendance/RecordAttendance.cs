@@ -16,8 +16,9 @@ public sealed record RecordAttendanceCommand(string? GroupId, string? TraffId, I
 
 /// <summary>
 /// Records attendance at one träff of a started group (<see cref="AttendanceRefusals.EnsureStarted"/>). Every entry
-/// is checked before anything is stored, and all of them are stored in one write with their events. The first recording at a träff marks it held (genomförd). Concurrent recordings
-/// (two leaders, different participants) are re-applied on the latest group, so neither is lost.
+/// is checked before anything is stored, and all of them are stored in one write with their events. The first
+/// recording at a träff marks it held (genomförd). Concurrent recordings (two leaders, different participants) are
+/// re-applied on the latest group, so neither is lost.
 /// </summary>
 public sealed class RecordAttendanceHandler(GroupUpdates updates, TimeProvider clock)
 {
