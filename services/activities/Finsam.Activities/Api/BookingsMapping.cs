@@ -65,6 +65,7 @@ public static class BookingsMapping
                 UnexcusedAbsence = t.UnexcusedAbsence,
                 AttendancePercent = t.AttendancePercent,
                 HoursPresent = t.HoursPresent,
+                Unrecorded = t.Unrecorded,
             }),
         },
         Waitlist = { roster.Waitlist.Select(b => ToProto(new BookingView(roster.Group, b))) },
@@ -128,6 +129,7 @@ public static class BookingsMapping
                 Present = p.Present,
                 AttendancePercent = p.AttendancePercent,
                 Completed = p.Completed(summary.Group.CompletionMinAttendancePercent),
+                Unrecorded = p.Unrecorded,
             }),
         },
     };

@@ -15,7 +15,7 @@ public sealed class AttendanceSummaryTests
     public async Task Rates_count_held_traffar_while_booked_late_joiners_from_their_traff_and_the_cancelled_where_they_were_booked()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().LateJoinUntil(3).Booked(3)
+        var group = await new TestGroup().RegisteredAfterwards().LateJoinUntil(3).Booked(3)
             .Attendance(1, (P(1), AttendanceStatus.Present), (P(2), AttendanceStatus.Present), (P(3), AttendanceStatus.Present))
             .Attendance(2, (P(1), AttendanceStatus.Present), (P(2), AttendanceStatus.Present), (P(3), AttendanceStatus.UnexcusedAbsence))
             .AddAsync(harness);

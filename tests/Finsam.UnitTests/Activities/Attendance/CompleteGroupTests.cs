@@ -43,13 +43,19 @@ public sealed class CompleteGroupTests
         return group;
     }
 
-    [Theory]
-    [InlineData(GroupStatus.Started)]
-    [InlineData(GroupStatus.Scheduled)]
-    public async Task Completing_settles_who_completed_and_publishes_GroupCompleted(GroupStatus status)
+    /// <summary>P3, never recorded, leaves the group: otherwise the group can't complete with P3's attendance missing.</summary>
+    private static async Task<Group> CancelP3Async(ActivitiesHarness harness, Group group)
+    {
+        await harness.Get<CancelBookingHandler>().HandleAsync(
+            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings.Single(b => b.ParticipantId == P(3)).Id, "sjukdom", null), Ct);
+        return await StoredAsync(harness, group.Id);
+    }
+
+    [Fact]
+    public async Task Completing_settles_who_completed_and_publishes_GroupCompleted()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await RunGroup(status).AddAsync(harness);
+        var group = await RunGroup().AddAsync(harness);
         await harness.Get<CancelBookingHandler>().HandleAsync(
             LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings.Single(b => b.ParticipantId == P(3)).Id, "sjukdom", null), Ct);
         var current = await StoredAsync(harness, group.Id);
@@ -97,18 +103,69 @@ public sealed class CompleteGroupTests
         await AssertUnchangedAsync(harness, group.Id, before);
     }
 
-    [Theory]
-    [InlineData(GroupStatus.Completed, "redan avslutad")]
-    [InlineData(GroupStatus.Cancelled, "inställd")]
-    public async Task Only_a_scheduled_or_started_group_completes(GroupStatus status, string message)
+    [Fact]
+    public async Task A_held_traff_lacking_a_record_for_someone_it_counts_for_is_refused_naming_traff_and_count()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
+        // Every träff held, but nobody recorded P2 at träff 3, nor P1 and the late joiner P4 at träff 6.
+        var builder = new TestGroup().Booked(P(1), P(2)).LateJoiner(P(4), 5);
+        for (var n = 1; n <= 8; n++)
+        {
+            var entries = new List<(string, AttendanceStatus)>();
+            if (n != 6)
+            {
+                entries.Add((P(1), AttendanceStatus.Present));
+            }
+
+            if (n != 3)
+            {
+                entries.Add((P(2), AttendanceStatus.Present));
+            }
+
+            if (n >= 5 && n != 6)
+            {
+                entries.Add((P(4), AttendanceStatus.Present));
+            }
+
+            builder.Attendance(n, [.. entries]);
+        }
+
+        var group = await builder.AddAsync(harness);
+        var before = await SnapshotAsync(harness, group.Id);
+
+        var ex = await Assert.ThrowsAsync<PreconditionFailedException>(() => CompleteAsync(harness, group));
+
+        Assert.Equal(CompleteGroupHandler.ReasonAttendanceMissing, ex.Reason);
+        Assert.StartsWith("Närvaro saknas för 1 deltagare på träff 3, 2 deltagare på träff 6.", ex.Message);
+        await AssertUnchangedAsync(harness, group.Id, before);
+
+        // Recorded, an absence included, the group completes with them counted.
+        harness.Clock.Now = ActivitiesHarness.DefaultNow.AddDays(14);
+        var record = harness.Get<RecordAttendanceHandler>();
+        await record.HandleAsync(LeaderCaller, new RecordAttendanceCommand(group.Id, "traff-3", [new(P(2), AttendanceStatus.ExcusedAbsence, 0)]), Ct);
+        await record.HandleAsync(LeaderCaller, new RecordAttendanceCommand(
+            group.Id, "traff-6", [new(P(1), AttendanceStatus.Present, 0), new(P(4), AttendanceStatus.UnexcusedAbsence, 0)]), Ct);
+        await CompleteAsync(harness, await StoredAsync(harness, group.Id));
+
+        Assert.Equal(
+            [new GroupParticipantOutcome(P(1), 1, 8, 8, true), new GroupParticipantOutcome(P(2), 1, 8, 7, true), new GroupParticipantOutcome(P(4), 5, 4, 3, true)],
+            Assert.IsType<GroupCompleted>((await EventsAsync(harness)).Last()).Participants);
+    }
+
+    [Theory]
+    [InlineData(GroupStatus.Scheduled, AttendanceRefusals.ReasonGroupNotStarted, "inte startad: starta den först. Den har 4 bokade och Mitt Val kräver minst 8")]
+    [InlineData(GroupStatus.Completed, CompleteGroupHandler.ReasonGroupNotRunning, "redan avslutad")]
+    [InlineData(GroupStatus.Cancelled, CompleteGroupHandler.ReasonGroupNotRunning, "inställd")]
+    public async Task Only_a_started_group_completes(GroupStatus status, string reason, string message)
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        // A scheduled group with every träff recorded: still not completed, since it never passed the start's checks.
         var group = await RunGroup(status).AddAsync(harness);
         var before = await SnapshotAsync(harness, group.Id);
 
         var ex = await Assert.ThrowsAsync<PreconditionFailedException>(() => CompleteAsync(harness, group));
 
-        Assert.Equal(CompleteGroupHandler.ReasonGroupNotRunning, ex.Reason);
+        Assert.Equal(reason, ex.Reason);
         Assert.Contains(message, ex.Message);
         await AssertUnchangedAsync(harness, group.Id, before);
     }
@@ -135,8 +192,8 @@ public sealed class CompleteGroupTests
     public async Task The_administrator_and_the_insats_insatsansvarig_may_complete_too()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var first = await RunGroup().AddAsync(harness);
-        var second = await RunGroup().AddAsync(harness);
+        var first = await CancelP3Async(harness, await RunGroup().AddAsync(harness));
+        var second = await CancelP3Async(harness, await RunGroup().AddAsync(harness));
 
         Assert.Equal(GroupStatus.Completed, (await CompleteAsync(harness, first, Administrator)).Status);
         Assert.Equal(GroupStatus.Completed, (await CompleteAsync(harness, second, Insatsansvarig)).Status);

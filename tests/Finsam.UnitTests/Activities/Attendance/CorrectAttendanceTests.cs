@@ -151,6 +151,21 @@ public sealed class CorrectAttendanceTests
     }
 
     [Fact]
+    public async Task A_group_not_yet_started_has_no_attendance_to_correct()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        // Attendance stored while the group was scheduled (as a group could before starting was required).
+        var group = await new TestGroup().Status(GroupStatus.Scheduled).Booked(1).Attendance(1, (P(1), AttendanceStatus.UnexcusedAbsence)).AddAsync(harness);
+        var before = await SnapshotAsync(harness, group.Id);
+
+        var ex = await Assert.ThrowsAsync<PreconditionFailedException>(() => CorrectAsync(harness, group, AttendanceStatus.Present));
+
+        Assert.Equal(AttendanceRefusals.ReasonGroupNotStarted, ex.Reason);
+        Assert.Contains("starta den först", ex.Message);
+        await AssertUnchangedAsync(harness, group.Id, before);
+    }
+
+    [Fact]
     public async Task The_recorded_and_corrected_attendance_reads_back_with_the_groups_etag()
     {
         await using var harness = await ActivitiesHarness.StartAsync();

@@ -1,6 +1,7 @@
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Attendance;
 using Finsam.Activities.Application.Bookings;
+using Finsam.Activities.Application.Groups;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
@@ -186,7 +187,7 @@ public sealed class RecordAttendanceTests
     public async Task A_late_joiner_is_booked_at_the_traffar_from_the_one_they_joined_at()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().LateJoinUntil(3).Booked(1).AllPresentThrough(1).AddAsync(harness);
+        var group = await new TestGroup().RegisteredAfterwards().LateJoinUntil(3).Booked(1).AllPresentThrough(1).AddAsync(harness);
         await harness.Get<BookParticipantHandler>().HandleAsync(LeaderCaller, new BookParticipantCommand(group.Id, null, P(2)), Ct);
 
         var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => RecordAsync(harness, group, "traff-1", [Present(2)]));
@@ -244,6 +245,34 @@ public sealed class RecordAttendanceTests
         var ex = await Assert.ThrowsAsync<PreconditionFailedException>(() => RecordAsync(harness, group, "traff-1", [Present(2)]));
 
         Assert.Equal(RecordAttendanceHandler.ReasonGroupCompleted, ex.Reason);
+        await AssertUnchangedAsync(harness, group.Id, before);
+    }
+
+    [Theory]
+    [InlineData(2, "Gruppen är inte startad: starta den först. Den har 2 bokade och Mitt Val kräver minst 8: starta den med override_min_participants och ett skäl.")]
+    [InlineData(8, "Gruppen är inte startad: starta den först.")]
+    public async Task A_group_not_yet_started_takes_no_attendance_and_is_told_how_to_start(int booked, string message)
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        var group = await new TestGroup().Status(GroupStatus.Scheduled).Booked(booked).AddAsync(harness);
+        var before = await SnapshotAsync(harness, group.Id);
+
+        var ex = await Assert.ThrowsAsync<PreconditionFailedException>(() => RecordAsync(harness, group, "traff-1", [Present(1)]));
+
+        Assert.Equal((AttendanceRefusals.ReasonGroupNotStarted, message), (ex.Reason, ex.Message));
+        await AssertUnchangedAsync(harness, group.Id, before);
+    }
+
+    [Fact]
+    public async Task A_cancelled_group_takes_no_attendance()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        var group = await new TestGroup().Status(GroupStatus.Cancelled).Booked(1).AddAsync(harness);
+        var before = await SnapshotAsync(harness, group.Id);
+
+        var ex = await Assert.ThrowsAsync<PreconditionFailedException>(() => RecordAsync(harness, group, "traff-1", [Present(1)]));
+
+        Assert.Equal(GroupRefusals.ReasonGroupEnded, ex.Reason);
         await AssertUnchangedAsync(harness, group.Id, before);
     }
 

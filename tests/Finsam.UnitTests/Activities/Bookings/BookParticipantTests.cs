@@ -16,11 +16,18 @@ public sealed class BookParticipantTests
     private static Task<BookingView> BookAsync(ActivitiesHarness harness, Group group, string participantId, string? requestId = null, Caller? caller = null) =>
         harness.Get<BookParticipantHandler>().HandleAsync(caller ?? LeaderCaller, new BookParticipantCommand(group.Id, requestId, participantId), Ct);
 
+    private static async Task<(string, int)> JoinedAtAsync(ActivitiesHarness harness, Group group, string participantId)
+    {
+        var booking = (await BookAsync(harness, group, participantId)).Booking;
+        Assert.Equal(BookingStatus.Booked, booking.Status);
+        return (booking.JoinedAtTraffId, booking.JoinedAtTraff);
+    }
+
     [Fact]
     public async Task A_free_place_books_the_participant_from_the_first_traff_and_publishes_BookingMade()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Booked(3).AddAsync(harness);
+        var group = await new TestGroup().Upcoming().Booked(3).AddAsync(harness);
 
         var view = await BookAsync(harness, group, P(4));
 
@@ -41,7 +48,7 @@ public sealed class BookParticipantTests
     public async Task A_full_group_waitlists_in_the_order_of_booking_and_says_each_position()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Max(2).Booked(1).AddAsync(harness);
+        var group = await new TestGroup().Upcoming().Max(2).Booked(1).AddAsync(harness);
 
         var second = await BookAsync(harness, group, P(2));
         var third = await BookAsync(harness, group, P(3));
@@ -64,7 +71,7 @@ public sealed class BookParticipantTests
     public async Task The_waitlist_order_never_goes_back_after_a_cancellation()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Max(1).Booked(1).AddAsync(harness);
+        var group = await new TestGroup().Upcoming().Max(1).Booked(1).AddAsync(harness);
         var a = await BookAsync(harness, group, P(2));
         var b = await BookAsync(harness, group, P(3));
         await harness.Get<CancelBookingHandler>().HandleAsync(LeaderCaller, new CancelBookingCommand(group.Id, b.Booking.Id, "sjukdom", null), Ct);
@@ -82,7 +89,7 @@ public sealed class BookParticipantTests
     public async Task The_same_request_id_returns_the_first_booking_and_writes_nothing()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Max(1).AddAsync(harness);
+        var group = await new TestGroup().Upcoming().Max(1).AddAsync(harness);
         var requestId = Guid.NewGuid().ToString();
         var first = await BookAsync(harness, group, P(1), requestId);
 
@@ -100,7 +107,7 @@ public sealed class BookParticipantTests
     public async Task A_participant_already_booked_or_waitlisted_is_ALREADY_EXISTS_and_nothing_is_written()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Max(1).Booked(P(1)).Waitlisted(P(2)).AddAsync(harness);
+        var group = await new TestGroup().Upcoming().Max(1).Booked(P(1)).Waitlisted(P(2)).AddAsync(harness);
         var before = await SnapshotAsync(harness, group.Id);
 
         var booked = await Assert.ThrowsAsync<AlreadyExistsException>(() => BookAsync(harness, group, P(1)));
@@ -116,7 +123,7 @@ public sealed class BookParticipantTests
     public async Task A_cancelled_participant_may_be_booked_again_as_a_new_booking()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().AddAsync(harness);
+        var group = await new TestGroup().Upcoming().AddAsync(harness);
         var first = await BookAsync(harness, group, P(1));
         await harness.Get<CancelBookingHandler>().HandleAsync(LeaderCaller, new CancelBookingCommand(group.Id, first.Booking.Id, "fel-grupp", null), Ct);
 
@@ -129,14 +136,26 @@ public sealed class BookParticipantTests
     }
 
     [Fact]
-    public async Task A_late_joiner_counts_from_the_traff_after_the_last_one_held()
+    public async Task A_group_registered_afterwards_takes_bookings_from_traff_1_while_nothing_is_held()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().LateJoinUntil(3).Booked(2).AllPresentThrough(2).AddAsync(harness);
+        // Every träff's day has passed (January–February) and no attendance is recorded yet.
+        var group = await new TestGroup().RegisteredAfterwards().LateJoinUntil(2).Booked(2).AddAsync(harness);
 
         var view = await BookAsync(harness, group, P(3));
 
-        Assert.Equal(3, view.Booking.JoinedAtTraff);
+        Assert.Equal(("traff-1", 1), (view.Booking.JoinedAtTraffId, view.Booking.JoinedAtTraff));
+    }
+
+    [Fact]
+    public async Task In_a_group_registered_afterwards_a_late_joiner_counts_from_the_first_traff_not_held()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        var group = await new TestGroup().RegisteredAfterwards().LateJoinUntil(3).Booked(2).AllPresentThrough(2).AddAsync(harness);
+
+        var view = await BookAsync(harness, group, P(3));
+
+        Assert.Equal(("traff-3", 3), (view.Booking.JoinedAtTraffId, view.Booking.JoinedAtTraff));
         Assert.Equal(3, Assert.IsType<BookingMade>(Assert.Single(await EventsAsync(harness))).JoinedAtTraff);
     }
 
@@ -144,20 +163,20 @@ public sealed class BookParticipantTests
     public async Task A_late_joiner_skips_a_cancelled_traff()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().LateJoinUntil(4).Booked(2).AllPresentThrough(1).CancelledTraff(2).AddAsync(harness);
+        var group = await new TestGroup().RegisteredAfterwards().LateJoinUntil(4).Booked(2).AllPresentThrough(1).CancelledTraff(2).AddAsync(harness);
 
         Assert.Equal(3, (await BookAsync(harness, group, P(3))).Booking.JoinedAtTraff);
     }
 
     [Theory]
-    [InlineData(3, 3, "träff 3 har genomförts")]
-    [InlineData(3, 4, "träff 3 har genomförts")]
+    [InlineData(3, 3, "fram till och med träff 3 (2026-01-26)")]
+    [InlineData(3, 4, "fram till och med träff 3 (2026-01-26)")]
     [InlineData(0, 1, "första träff")]
     [InlineData(1, 1, "första träff")]
     public async Task Booking_is_refused_naming_group_id_once_the_late_join_traff_has_been_held(int lateJoinUntil, int heldThrough, string message)
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().LateJoinUntil(lateJoinUntil).Booked(2).AllPresentThrough(heldThrough).AddAsync(harness);
+        var group = await new TestGroup().RegisteredAfterwards().LateJoinUntil(lateJoinUntil).Booked(2).AllPresentThrough(heldThrough).AddAsync(harness);
         var before = await SnapshotAsync(harness, group.Id);
 
         var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => BookAsync(harness, group, P(3)));
@@ -169,13 +188,60 @@ public sealed class BookParticipantTests
     }
 
     [Fact]
-    public async Task Late_joiners_are_let_in_until_the_late_join_traff_is_held_not_by_its_date()
+    public async Task In_a_running_group_late_joining_closes_once_the_cut_off_traffs_day_has_passed_recorded_or_not()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        // Träff 2's day (19 February) has passed, but its attendance isn't recorded: it has not been held.
+        // Late joining until träff 2 (Thursday 19 February); träff 1 is held, träff 2's attendance isn't recorded.
         var group = await new TestGroup().LateJoinUntil(2).Booked(2).AllPresentThrough(1).AddAsync(harness);
 
-        Assert.Equal(2, (await BookAsync(harness, group, P(3))).Booking.JoinedAtTraff);
+        // On the day of träff 2 a newcomer still joins at it.
+        harness.Clock.Now = new DateTimeOffset(2026, 2, 19, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal(("traff-2", 2), await JoinedAtAsync(harness, group, P(3)));
+
+        // The day after, träff 2 has taken place without them: the next träff would be 3, past the cut-off.
+        harness.Clock.Now = new DateTimeOffset(2026, 2, 20, 9, 0, 0, TimeSpan.Zero);
+        var before = await SnapshotAsync(harness, group.Id);
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => BookAsync(harness, group, P(4)));
+
+        var violation = Assert.Single(ex.Violations);
+        Assert.Equal("group_id", violation.Field);
+        Assert.Contains("fram till och med träff 2 (2026-02-19)", violation.Description);
+        await AssertUnchangedAsync(harness, group.Id, before);
+    }
+
+    [Fact]
+    public async Task A_newcomer_joins_at_the_first_traff_from_today_not_at_one_whose_day_has_passed_unrecorded()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        // Today (2 March) is träff 5's day; träffar 3 and 4 took place but nobody has recorded them.
+        var group = await new TestGroup().LateJoinUntil(6).Booked(2).AllPresentThrough(2).AddAsync(harness);
+
+        Assert.Equal(("traff-5", 5), await JoinedAtAsync(harness, group, P(3)));
+    }
+
+    [Fact]
+    public async Task Before_the_first_traff_only_is_the_rule_without_a_late_join_traff()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        var group = await new TestGroup().LateJoinUntil(0).Booked(1).AddAsync(harness);
+
+        // On träff 1's day (16 February) they still join it; the next day they would join at träff 2, too late.
+        harness.Clock.Now = new DateTimeOffset(2026, 2, 16, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal(("traff-1", 1), await JoinedAtAsync(harness, group, P(2)));
+        harness.Clock.Now = new DateTimeOffset(2026, 2, 17, 9, 0, 0, TimeSpan.Zero);
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => BookAsync(harness, group, P(3)));
+        Assert.Contains("första träff", Assert.Single(ex.Violations).Description);
+    }
+
+    [Fact]
+    public async Task A_group_with_every_traff_held_or_cancelled_has_nothing_to_join()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        var group = await new TestGroup().RegisteredAfterwards().LateJoinUntil(8).Booked(1).AllPresentThrough(7).CancelledTraff(8).AddAsync(harness);
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => BookAsync(harness, group, P(2)));
+
+        Assert.Contains("ingen träff kvar", Assert.Single(ex.Violations).Description);
     }
 
     [Theory]
@@ -202,7 +268,7 @@ public sealed class BookParticipantTests
     public async Task A_malformed_participant_id_is_refused_naming_the_field(string participantId)
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().AddAsync(harness);
+        var group = await new TestGroup().Upcoming().AddAsync(harness);
         var before = await SnapshotAsync(harness, group.Id);
 
         var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => BookAsync(harness, group, participantId));
@@ -226,7 +292,7 @@ public sealed class BookParticipantTests
     public async Task Participant_ids_are_stored_in_one_spelling()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().AddAsync(harness);
+        var group = await new TestGroup().Upcoming().AddAsync(harness);
 
         var view = await BookAsync(harness, group, " " + P(1).ToUpperInvariant() + " ");
 
@@ -255,7 +321,7 @@ public sealed class BookParticipantTests
     public async Task The_groups_leaders_and_the_insats_samordnare_and_deltagaransvarig_book(string who)
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().AddAsync(harness);
+        var group = await new TestGroup().Upcoming().AddAsync(harness);
         var caller = who switch
         {
             nameof(LeaderCaller) => LeaderCaller,

@@ -18,7 +18,7 @@ public sealed class BookingsMappingTests
     public async Task Bookings_carry_their_status_position_and_instants()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Max(1).Booked(P(1)).Waitlisted(P(2), P(3)).AddAsync(harness);
+        var group = await new TestGroup().Upcoming().Max(1).Booked(P(1)).Waitlisted(P(2), P(3)).AddAsync(harness);
         var cancelled = await harness.Get<CancelBookingHandler>().HandleAsync(
             LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings[0].Id, "ovrigt", "Flyttar."), Ct);
         var roster = BookingsMapping.ToProto(await harness.Get<GetRosterHandler>().HandleAsync(LeaderCaller, group.Id, Ct));
@@ -69,6 +69,28 @@ public sealed class BookingsMappingTests
         Assert.Equal(
             [(P(1), 1, 1, 100.0, true), (P(2), 1, 0, 0.0, false)],
             proto.Participants.Select(p => (p.ParticipantId, p.TraffarHeldWhileBooked, p.Present, p.AttendancePercent, p.Completed)));
+    }
+
+    [Fact]
+    public async Task Roster_and_summary_show_held_traffar_without_a_record_as_unrecorded()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        // Nobody recorded P2 at träff 1, nor the late joiner P3 at träff 3, their first.
+        var group = await new TestGroup().Booked(P(1), P(2)).LateJoiner(P(3), 3)
+            .Attendance(1, (P(1), AttendanceStatus.Present))
+            .Attendance(2, (P(1), AttendanceStatus.Present), (P(2), AttendanceStatus.ExcusedAbsence))
+            .Attendance(3, (P(1), AttendanceStatus.UnexcusedAbsence), (P(2), AttendanceStatus.Present))
+            .AddAsync(harness);
+
+        var roster = BookingsMapping.ToProto(await harness.Get<GetRosterHandler>().HandleAsync(LeaderCaller, group.Id, Ct));
+        var summary = BookingsMapping.ToProto(await harness.Get<AttendanceQueries>().GetSummaryAsync(LeaderCaller, group.Id, Ct));
+
+        Assert.Equal(
+            [(P(1), 3, 0), (P(2), 3, 1), (P(3), 1, 1)],
+            roster.Booked.Select(e => (e.Booking.ParticipantId, e.TraffarHeldWhileBooked, e.Unrecorded)));
+        Assert.Equal(
+            [(P(1), 3, 0), (P(2), 3, 1), (P(3), 1, 1)],
+            summary.Participants.Select(p => (p.ParticipantId, p.TraffarHeldWhileBooked, p.Unrecorded)));
     }
 
     [Theory]

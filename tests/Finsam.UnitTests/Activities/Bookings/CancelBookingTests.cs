@@ -22,7 +22,7 @@ public sealed class CancelBookingTests
     public async Task A_freed_place_goes_to_the_first_in_line_in_the_same_write()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Max(2).Booked(P(1), P(2)).Waitlisted(P(3), P(4), P(5)).AddAsync(harness);
+        var group = await new TestGroup().Upcoming().Max(2).Booked(P(1), P(2)).Waitlisted(P(3), P(4), P(5)).AddAsync(harness);
 
         var view = await CancelAsync(harness, group, BookingOf(group, P(1)), "sjukdom", "  Ringde och  avbokade.\r\nMår bättre i höst. ");
 
@@ -50,7 +50,7 @@ public sealed class CancelBookingTests
     public async Task A_promotion_after_traffar_were_held_joins_at_the_next_traff()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Max(1).LateJoinUntil(4).Booked(P(1)).Waitlisted(P(2)).AllPresentThrough(2).AddAsync(harness);
+        var group = await new TestGroup().RegisteredAfterwards().Max(1).LateJoinUntil(4).Booked(P(1)).Waitlisted(P(2)).AllPresentThrough(2).AddAsync(harness);
 
         await CancelAsync(harness, group, BookingOf(group, P(1)));
 
@@ -74,6 +74,35 @@ public sealed class CancelBookingTests
     }
 
     [Fact]
+    public async Task Nobody_is_promoted_once_the_cut_off_traffs_day_has_passed_though_it_is_not_recorded()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        // Late joining until träff 2 (19 February); träff 1 held, träff 2 not recorded yet; today is 20 February.
+        var group = await new TestGroup().Max(1).LateJoinUntil(2).Booked(P(1)).Waitlisted(P(2)).AllPresentThrough(1).AddAsync(harness);
+        harness.Clock.Now = new DateTimeOffset(2026, 2, 20, 9, 0, 0, TimeSpan.Zero);
+
+        await CancelAsync(harness, group, BookingOf(group, P(1)));
+
+        var stored = await StoredAsync(harness, group.Id);
+        Assert.Empty(stored.Booked);
+        Assert.Equal([P(2)], stored.Waitlist.Select(b => b.ParticipantId));
+        Assert.IsType<BookingCancelled>(Assert.Single(await EventsAsync(harness)));
+    }
+
+    [Fact]
+    public async Task A_promotion_on_the_cut_off_traffs_day_joins_at_it()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        var group = await new TestGroup().Max(1).LateJoinUntil(2).Booked(P(1)).Waitlisted(P(2)).AllPresentThrough(1).AddAsync(harness);
+        harness.Clock.Now = new DateTimeOffset(2026, 2, 19, 9, 0, 0, TimeSpan.Zero);
+
+        await CancelAsync(harness, group, BookingOf(group, P(1)));
+
+        var promoted = (await StoredAsync(harness, group.Id)).FindBooking(BookingOf(group, P(2)))!;
+        Assert.Equal((BookingStatus.Booked, "traff-2", 2), (promoted.Status, promoted.JoinedAtTraffId, promoted.JoinedAtTraff));
+    }
+
+    [Fact]
     public async Task Cancelling_a_place_on_the_waiting_list_frees_nothing()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
@@ -94,7 +123,7 @@ public sealed class CancelBookingTests
     public async Task A_booked_place_freed_with_nobody_waiting_stays_free_for_the_next_booking()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Max(1).Booked(P(1)).AddAsync(harness);
+        var group = await new TestGroup().Upcoming().Max(1).Booked(P(1)).AddAsync(harness);
 
         await CancelAsync(harness, group, BookingOf(group, P(1)));
         var next = await harness.Get<BookParticipantHandler>().HandleAsync(LeaderCaller, new BookParticipantCommand(group.Id, null, P(2)), Ct);

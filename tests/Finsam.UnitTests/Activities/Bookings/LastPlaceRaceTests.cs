@@ -23,7 +23,7 @@ public sealed class LastPlaceRaceTests
     public async Task Ten_concurrent_bookings_on_the_last_place_give_it_to_exactly_one_and_waitlist_the_other_nine_in_order()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Max(10).Booked(9).AddAsync(harness);
+        var group = await new TestGroup().Upcoming().Max(10).Booked(9).AddAsync(harness);
         var contenders = Enumerable.Range(100, 10).Select(P).ToList();
 
         var answers = await RaceAsync(contenders, participantId => harness.GetInNewScope<BookParticipantHandler>().HandleAsync(
@@ -36,7 +36,7 @@ public sealed class LastPlaceRaceTests
     public async Task Five_concurrent_bookings_on_two_free_places_book_two_and_waitlist_three()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Max(10).Booked(8).AddAsync(harness);
+        var group = await new TestGroup().Upcoming().Max(10).Booked(8).AddAsync(harness);
         var contenders = Enumerable.Range(100, 5).Select(P).ToList();
 
         var answers = await RaceAsync(contenders, participantId => harness.GetInNewScope<BookParticipantHandler>().HandleAsync(
@@ -49,7 +49,7 @@ public sealed class LastPlaceRaceTests
     public async Task Bookings_that_all_read_the_group_before_any_saves_still_give_the_last_place_to_one()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Max(10).Booked(9).AddAsync(harness);
+        var group = await new TestGroup().Upcoming().Max(10).Booked(9).AddAsync(harness);
         var contenders = Enumerable.Range(100, 10).Select(P).ToList();
         var readTogether = new ReadTogetherRepository(harness.Get<IGroupRepository>(), contenders.Count);
 

@@ -15,7 +15,7 @@ public sealed class RosterTests
     public async Task The_roster_shows_the_booked_with_their_attendance_so_far_then_the_waiting_list_in_order()
     {
         await using var harness = await ActivitiesHarness.StartAsync();
-        var group = await new TestGroup().Max(3).LateJoinUntil(3).Booked(P(1), P(2))
+        var group = await new TestGroup().RegisteredAfterwards().Max(3).LateJoinUntil(3).Booked(P(1), P(2))
             .Attendance(1, (P(1), AttendanceStatus.Present), (P(2), AttendanceStatus.ExcusedAbsence))
             .Attendance(2, (P(1), AttendanceStatus.UnexcusedAbsence), (P(2), AttendanceStatus.Present))
             .AddAsync(harness);

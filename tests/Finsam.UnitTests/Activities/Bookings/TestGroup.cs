@@ -9,7 +9,9 @@ namespace Finsam.UnitTests.Activities.Bookings;
 /// <summary>
 /// A group stored straight through <see cref="IGroupRepository.AddAsync"/>, as ScheduleGroup would leave it: eight
 /// träffar of two hours, Mondays and Thursdays from 16 February 2026, so träffar 1–5 are on or before the harness'
-/// today (Monday 2 March) and 6–8 after it. Participants already booked or with attendance are set in directly.
+/// today (Monday 2 March) and 6–8 after it: a group under way. <see cref="Upcoming"/> moves every träff after
+/// today (a group not yet begun), <see cref="RegisteredAfterwards"/> before it (a course held on paper, registered
+/// afterwards). Participants already booked or with attendance are set in directly.
 /// </summary>
 public sealed class TestGroup
 {
@@ -21,6 +23,20 @@ public sealed class TestGroup
     [
         new(2026, 2, 16), new(2026, 2, 19), new(2026, 2, 23), new(2026, 2, 26),
         new(2026, 3, 2), new(2026, 3, 5), new(2026, 3, 9), new(2026, 3, 12),
+    ];
+
+    /// <summary>Thursday 5 to Monday 30 March 2026: every träff after the harness' today.</summary>
+    public static readonly DateOnly[] UpcomingDates =
+    [
+        new(2026, 3, 5), new(2026, 3, 9), new(2026, 3, 12), new(2026, 3, 16),
+        new(2026, 3, 19), new(2026, 3, 23), new(2026, 3, 26), new(2026, 3, 30),
+    ];
+
+    /// <summary>Monday 19 January to Thursday 12 February 2026: every träff before the harness' today.</summary>
+    public static readonly DateOnly[] PastDates =
+    [
+        new(2026, 1, 19), new(2026, 1, 22), new(2026, 1, 26), new(2026, 1, 29),
+        new(2026, 2, 2), new(2026, 2, 5), new(2026, 2, 9), new(2026, 2, 12),
     ];
 
     private readonly List<DateOnly> _dates = [.. DefaultDates];
@@ -84,6 +100,12 @@ public sealed class TestGroup
         _dates.AddRange(dates);
         return this;
     }
+
+    /// <summary>Every träff after today: the group has not begun, so anyone booked joins at träff 1.</summary>
+    public TestGroup Upcoming() => Dates(UpcomingDates);
+
+    /// <summary>Every träff before today: a course registered afterwards, where only recorded attendance says how far it got.</summary>
+    public TestGroup RegisteredAfterwards() => Dates(PastDates);
 
     /// <summary>Participants 1..<paramref name="count"/> booked from the first träff.</summary>
     public TestGroup Booked(int count) => Booked(Enumerable.Range(1, count).Select(P).ToArray());
@@ -157,6 +179,8 @@ public sealed class TestGroup
         }
 
         group.Renumber();
+        // As ScheduleGroup does: the cut-off is the träff numbered LateJoinUntilTraff, none for 0.
+        group.LateJoinUntilTraffId = _lateJoinUntil >= 1 && _lateJoinUntil <= group.Traffar.Count ? group.Traffar[_lateJoinUntil - 1].Id : "";
         foreach (var number in _cancelledTraffar)
         {
             group.Traffar[number - 1].Status = TraffStatus.Cancelled;
@@ -173,6 +197,7 @@ public sealed class TestGroup
                 BookedBy = Leader,
                 BookedAt = bookedAt.AddMinutes(++sequence),
                 Status = BookingStatus.Booked,
+                JoinedAtTraffId = group.Traffar[joinedAt - 1].Id,
                 JoinedAtTraff = joinedAt,
             });
         }

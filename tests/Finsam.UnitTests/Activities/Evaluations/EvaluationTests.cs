@@ -40,7 +40,8 @@ public sealed class EvaluationTests : IAsyncLifetime
 
     /// <summary>
     /// A group of <see cref="InsatsId"/> led by <see cref="Leader"/> whose träffar fall on the given days (the harness'
-    /// today is Monday 2 March 2026), stored directly so these tests don't depend on scheduling.
+    /// today is Monday 2 March 2026), with four participants booked from the first, stored directly so these tests
+    /// don't depend on scheduling.
     /// </summary>
     private async Task<Group> GroupAsync(DateOnly[]? days = null, Action<Group>? change = null)
     {
@@ -66,10 +67,26 @@ public sealed class EvaluationTests : IAsyncLifetime
         }
 
         group.Renumber();
+        for (var i = 1; i <= 4; i++)
+        {
+            group.Bookings.Add(Booked(group, $"p-{i}"));
+        }
+
         change?.Invoke(group);
         await _harness.Get<IGroupRepository>().AddAsync(group, Guid.NewGuid().ToString(), [], Ct);
         return group;
     }
+
+    private static Booking Booked(Group group, string participantId) => new()
+    {
+        Id = Guid.NewGuid().ToString(),
+        ParticipantId = participantId,
+        RequestId = "",
+        BookedBy = Leader,
+        Status = BookingStatus.Booked,
+        JoinedAtTraffId = group.Traffar[0].Id,
+        JoinedAtTraff = 1,
+    };
 
     private static SubmitEvaluationCommand Form(Group group, params int[] ratings) =>
         new(group.Id, Guid.NewGuid().ToString(), ratings.Length == 0 ? [5, 6, 6] : ratings);
@@ -159,6 +176,66 @@ public sealed class EvaluationTests : IAsyncLifetime
         Assert.Equal(first, retry);
         Assert.Equal(1, await Documents.CountAsync(cancellationToken: Ct));
         Assert.Single(await _harness.PendingEventsAsync(EvaluationDocument.CollectionName));
+    }
+
+    [Fact]
+    public async Task A_request_id_used_for_another_group_is_refused_naming_request_id()
+    {
+        var group = await GroupAsync();
+        var other = await GroupAsync();
+        var form = Form(group);
+        await Submit.HandleAsync(LeaderCaller, form, Ct);
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Submit.HandleAsync(LeaderCaller, form with { GroupId = other.Id }, Ct));
+
+        var violation = Assert.Single(ex.Violations);
+        Assert.Equal(("request_id", "request_id har redan använts för en annan grupp."), (violation.Field, violation.Description));
+        Assert.Equal(1, await Documents.CountAsync(cancellationToken: Ct));
+        Assert.Equal(0, (await Summary.HandleAsync(LeaderCaller, other.Id, Ct)).Answers);
+    }
+
+    [Fact]
+    public async Task A_group_takes_no_more_forms_than_the_participants_who_held_a_place_in_it()
+    {
+        // Held a place: p-1 (booked, and earlier cancelled after träff 1, counted once), p-2 (booked) and p-3
+        // (cancelled after being recorded at träff 1). Never in it: p-4 (cancelled before taking part), p-5 (waiting).
+        var group = await GroupAsync(change: g =>
+        {
+            g.Bookings.Clear();
+            var cancelledAfterTraff1 = new DateTime(2026, 2, 18, 9, 0, 0, DateTimeKind.Utc);
+            foreach (var id in new[] { "p-1", "p-3", "p-4" })
+            {
+                var booking = Booked(g, id);
+                booking.Status = BookingStatus.Cancelled;
+                booking.CancelledAt = cancelledAfterTraff1;
+                g.Bookings.Add(booking);
+            }
+
+            g.Bookings.Add(Booked(g, "p-1"));
+            g.Bookings.Add(Booked(g, "p-2"));
+            g.Bookings.Add(Booked(g, "p-5"));
+            g.Bookings[^1].Status = BookingStatus.Waitlisted;
+            g.Bookings[^1].JoinedAtTraffId = "";
+            g.Traffar[0].Status = TraffStatus.Held;
+            foreach (var id in new[] { "p-1", "p-2", "p-3" })
+            {
+                g.Traffar[0].Attendance.Add(new AttendanceRecord { ParticipantId = id, Status = AttendanceStatus.Present, Hours = 2, RecordedBy = Leader });
+            }
+        });
+        var forms = Enumerable.Range(0, 4).Select(_ => Form(group)).ToList();
+        for (var i = 0; i < 3; i++)
+        {
+            await Submit.HandleAsync(LeaderCaller, forms[i], Ct);
+        }
+
+        var full = await Assert.ThrowsAsync<PreconditionFailedException>(() => Submit.HandleAsync(LeaderCaller, forms[3], Ct));
+
+        Assert.Equal(SubmitEvaluationHandler.ReasonEvaluationsComplete, full.Reason);
+        Assert.Contains("3 deltagare", full.Message);
+        Assert.Equal(3, await Documents.CountAsync(cancellationToken: Ct));
+        Assert.Equal(3, (await _harness.PendingEventsAsync(EvaluationDocument.CollectionName)).Count);
+        // A retry of a form already stored still answers: it adds nothing.
+        Assert.Equal(new SubmitEvaluationResult(group.Id, 3), await Submit.HandleAsync(LeaderCaller, forms[0], Ct));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Finsam.Activities.Application.Groups;
 using Finsam.Activities.Domain.Groups;
+using Finsam.Activities.Infrastructure.Groups;
 
 namespace Finsam.UnitTests.Activities.Groups;
 
@@ -76,5 +78,33 @@ public sealed class DocumentGroupRepositoryTests
         Assert.Equal(c.Id, (await repository.FindByRequestIdAsync("req-c", Ct))!.Id);
         Assert.Equal(b.Id, (await repository.FindByCalendarTokenAsync(b.CalendarToken, Ct))!.Id);
         await Assert.ThrowsAsync<GroupRequestIdTakenException>(() => repository.AddAsync(NewGroup("insats-1"), "req-a", [], Ct));
+    }
+
+    [Fact]
+    public async Task A_group_stored_before_traffar_were_anchored_by_id_still_reads_with_the_ids_empty()
+    {
+        await using var harness = await ActivitiesHarness.StartAsync();
+        var repository = harness.Get<IGroupRepository>();
+        var group = NewGroup("insats-1", "leader-a");
+        group.LateJoinUntilTraff = 1;
+        group.LateJoinUntilTraffId = "t1";
+        group.Bookings.Add(new Booking
+        {
+            Id = "b1", ParticipantId = "p1", RequestId = "r1", BookedBy = "gl", Status = BookingStatus.Booked, JoinedAtTraffId = "t1", JoinedAtTraff = 1,
+        });
+        await repository.AddAsync(group, "req-old", [], Ct);
+
+        // Rewrite the stored state as it was written before: no JoinedAtTraffId, no LateJoinUntilTraffId.
+        var documents = harness.Store.Collection<GroupDocument>(GroupDocument.CollectionName);
+        var document = (await documents.GetAsync(group.Id, Ct))!;
+        var state = JsonNode.Parse(document.State)!.AsObject();
+        Assert.True(state.Remove(nameof(Group.LateJoinUntilTraffId)));
+        Assert.True(state["Bookings"]![0]!.AsObject().Remove(nameof(Booking.JoinedAtTraffId)));
+        document.State = state.ToJsonString();
+        Assert.True(await documents.ReplaceAsync(document, document.Version, Ct));
+
+        var read = (await repository.GetAsync(group.Id, Ct))!;
+        Assert.Equal(("", 1), (read.LateJoinUntilTraffId, read.LateJoinUntilTraff));
+        Assert.Equal(("", 1, BookingStatus.Booked), (read.Bookings[0].JoinedAtTraffId, read.Bookings[0].JoinedAtTraff, read.Bookings[0].Status));
     }
 }

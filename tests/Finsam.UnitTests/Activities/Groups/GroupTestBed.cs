@@ -112,6 +112,7 @@ public sealed class GroupTestBed : IAsyncDisposable
                 Status = BookingStatus.Booked,
                 RequestId = Guid.NewGuid().ToString(),
                 BookedBy = "sam-1",
+                JoinedAtTraffId = stored.Traffar[0].Id,
                 JoinedAtTraff = 1,
             });
         }

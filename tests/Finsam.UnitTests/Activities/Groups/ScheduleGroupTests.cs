@@ -34,6 +34,8 @@ public sealed class ScheduleGroupTests
         Assert.Equal(["fk", "af"], stored.RequiredLeaderAgencies);
         Assert.Equal(2, stored.EvaluationStatements.Count);
         Assert.Equal(ActivitiesHarness.DefaultNow.UtcDateTime, stored.ScheduledAt);
+        // The late-join cut-off is the träff numbered 2 in the generated list, kept by id.
+        Assert.Equal(stored.Traffar[1].Id, stored.LateJoinUntilTraffId);
 
         // 32 random bytes, base64url without padding: 43 URL-safe characters, different for every group.
         Assert.Matches("^[A-Za-z0-9_-]{43}$", stored.CalendarToken);

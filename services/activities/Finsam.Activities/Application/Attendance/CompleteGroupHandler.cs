@@ -12,8 +12,9 @@ namespace Finsam.Activities.Application.Attendance;
 public sealed record CompleteGroupCommand(string? GroupId, string? Etag);
 
 /// <summary>
-/// Closes a group after its last träff and settles who completed by the format's rule. Every träff not cancelled
-/// must have its attendance recorded first: an outcome computed over missing träffar would be published wrong.
+/// Closes a started group after its last träff and settles who completed by the format's rule. Every träff not cancelled
+/// must have its attendance recorded first, for everyone it counts for: an outcome computed over missing träffar
+/// or missing records would be published wrong.
 /// Participants cancelled before the end are not among the outcomes; those still booked are, late joiners with
 /// the träffar held since they joined.
 /// </summary>
@@ -43,7 +44,13 @@ public sealed class CompleteGroupHandler(GroupUpdates updates, TimeProvider cloc
 
     private static IReadOnlyList<IIntegrationEvent> Complete(Group group, DateTime now)
     {
-        if (group.Status is not (GroupStatus.Scheduled or GroupStatus.Started))
+        if (group.Status == GroupStatus.Scheduled)
+        {
+            // Completing a group never started would settle outcomes without the start's checks (minimum or override).
+            throw AttendanceRefusals.NotStarted(group);
+        }
+
+        if (group.Status != GroupStatus.Started)
         {
             throw new PreconditionFailedException(
                 ReasonGroupNotRunning,
@@ -56,6 +63,16 @@ public sealed class CompleteGroupHandler(GroupUpdates updates, TimeProvider cloc
             throw new PreconditionFailedException(
                 ReasonAttendanceMissing,
                 $"Närvaro saknas för träff {string.Join(", ", missing.Select(t => t.Number))}. Registrera den, eller ställ in träffar som inte blev av, innan gruppen avslutas.");
+        }
+
+        // A träff is held once anyone is recorded there; everyone it counts for needs a record, absence included.
+        var unrecorded = group.MissingAttendance();
+        if (unrecorded.Count > 0)
+        {
+            throw new PreconditionFailedException(
+                ReasonAttendanceMissing,
+                $"Närvaro saknas för {string.Join(", ", unrecorded.Select(m => $"{m.Bookings.Count} deltagare på träff {m.Traff.Number}"))}. "
+                + "Registrera närvaro eller frånvaro för var och en innan gruppen avslutas.");
         }
 
         var outcomes = group.BookedInOrder()

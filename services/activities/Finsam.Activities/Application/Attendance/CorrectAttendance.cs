@@ -51,10 +51,7 @@ public sealed class CorrectAttendanceHandler(GroupUpdates updates, TimeProvider 
 
     private static ValidCorrection Validate(CorrectAttendanceCommand command, Group group)
     {
-        if (group.Status == GroupStatus.Completed)
-        {
-            throw RecordAttendanceHandler.CompletedGroup();
-        }
+        AttendanceRefusals.EnsureStarted(group);
 
         var violations = new List<FieldViolation>();
         var etag = Etags.Parse(command.Etag, violations);

@@ -15,9 +15,10 @@ public sealed record AttendanceEntryInput(string? ParticipantId, AttendanceStatu
 public sealed record RecordAttendanceCommand(string? GroupId, string? TraffId, IReadOnlyList<AttendanceEntryInput> Entries);
 
 /// <summary>
-/// Records attendance at one träff. Every entry is checked before anything is stored, and all of them are stored in
-/// one write with their events. The first recording at a träff marks it held (genomförd). Concurrent recordings
-/// (two leaders, different participants) are re-applied on the latest group, so neither is lost.
+/// Records attendance at one träff of a started group (<see cref="AttendanceRefusals.EnsureStarted"/>). Every entry
+/// is checked before anything is stored, and all of them are stored in one write with their events. The first
+/// recording at a träff marks it held (genomförd). Concurrent recordings (two leaders, different participants) are
+/// re-applied on the latest group, so neither is lost.
 /// </summary>
 public sealed class RecordAttendanceHandler(GroupUpdates updates, TimeProvider clock)
 {
@@ -34,10 +35,7 @@ public sealed class RecordAttendanceHandler(GroupUpdates updates, TimeProvider c
     private (Traff, IReadOnlyList<IIntegrationEvent>) Record(Caller caller, RecordAttendanceCommand command, Group group)
     {
         ActivitiesAccess.RequireLeaderOf(caller, group);
-        if (group.Status == GroupStatus.Completed)
-        {
-            throw CompletedGroup();
-        }
+        AttendanceRefusals.EnsureStarted(group);
 
         var violations = new List<FieldViolation>();
         var traff = UsableTraff(group, command.TraffId, StockholmClock.DayOf(clock.GetUtcNow().UtcDateTime), violations);

@@ -1,5 +1,6 @@
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Groups;
+using Finsam.Activities.Domain.Calendar;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Activities.V1;
@@ -47,19 +48,17 @@ public sealed class BookParticipantHandler(GroupUpdates updates, TimeProvider cl
             throw new RequestRepeatedException(new BookingView(group, first));
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = StockholmClock.DayOf(now);
         if (group.IsEnded)
         {
             violations.Add(new FieldViolation(
                 "group_id",
                 group.Status == GroupStatus.Completed ? "Gruppen är avslutad: ingen kan bokas in." : "Gruppen är inställd: ingen kan bokas in."));
         }
-        else if (group.IsLateJoinClosed())
+        else if (group.IsLateJoinClosed(today))
         {
-            violations.Add(new FieldViolation(
-                "group_id",
-                group.LateJoinUntilTraff <= 1
-                    ? "Gruppen har redan haft sin första träff: sena deltagare tas inte emot."
-                    : $"Sena deltagare tas bara emot tills träff {group.LateJoinUntilTraff} har genomförts, och det har den."));
+            violations.Add(new FieldViolation("group_id", LateJoinClosed(group, today)));
         }
 
         BookingFields.ThrowIfAny(violations);
@@ -71,12 +70,25 @@ public sealed class BookParticipantHandler(GroupUpdates updates, TimeProvider cl
                 active.Status == BookingStatus.Booked ? "Deltagaren är redan bokad i gruppen." : "Deltagaren står redan på gruppens väntelista.");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var booking = group.Book(Guid.CreateVersion7().ToString(), participantId!, requestId ?? "", caller.Subject, now);
         IIntegrationEvent made = booking.Status == BookingStatus.Booked
             ? new BookingMade(booking.Id, group.Id, group.InsatsId, booking.ParticipantId, booking.JoinedAtTraff, now)
             : new BookingWaitlisted(booking.Id, group.Id, group.InsatsId, booking.ParticipantId, group.WaitlistPosition(booking), now);
         return (booking, [made]);
+    }
+
+    /// <summary>Why late joiners are no longer let in, naming the cut-off träff by its current number and day.</summary>
+    private static string LateJoinClosed(Group group, DateOnly today)
+    {
+        if (group.JoiningTraff(today) is null)
+        {
+            return "Gruppen har ingen träff kvar att börja på: alla är genomförda eller inställda.";
+        }
+
+        var first = group.Traffar.Where(t => t.Status != TraffStatus.Cancelled).MinBy(t => t.Number);
+        return group.LateJoinCutOff() is { } cutOff && first is not null && cutOff.Number > first.Number
+            ? $"Sena deltagare tas bara emot fram till och med träff {cutOff.Number} ({GroupFields.Iso(cutOff.Date)}), och den är redan passerad."
+            : "Gruppen har redan haft sin första träff: sena deltagare tas inte emot.";
     }
 
     /// <summary>Leaves the change without writing: the request was made before and this is its answer.</summary>

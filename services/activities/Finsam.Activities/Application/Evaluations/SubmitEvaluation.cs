@@ -19,7 +19,8 @@ public sealed record SubmitEvaluationResult(string GroupId, int Answers);
 
 /// <summary>
 /// Stores one course evaluation form, entered by one of the group's leaders, from the day of the group's last träff
-/// that isn't cancelled (the Stockholm calendar day) on; a cancelled group takes none. The form is stored unlinked
+/// that isn't cancelled (the Stockholm calendar day) on; a cancelled group takes none, and no group takes more forms
+/// than it has had participants. A request id identifies one form of one group. The form is stored unlinked
 /// (see <see cref="Evaluation"/>) with EvaluationSubmitted in the same write, in the evaluations collection's outbox.
 /// </summary>
 public sealed class SubmitEvaluationHandler(GroupUpdates groups, IEvaluationRepository evaluations, TimeProvider clock)
@@ -27,6 +28,7 @@ public sealed class SubmitEvaluationHandler(GroupUpdates groups, IEvaluationRepo
     public const string ReasonGroupCancelled = "GROUP_CANCELLED";
     public const string ReasonTooEarly = "EVALUATION_NOT_OPEN";
     public const string ReasonNoStatements = "NO_EVALUATION_STATEMENTS";
+    public const string ReasonEvaluationsComplete = "EVALUATIONS_COMPLETE";
 
     public async Task<SubmitEvaluationResult> HandleAsync(Caller caller, SubmitEvaluationCommand command, CancellationToken cancellationToken)
     {
@@ -41,21 +43,30 @@ public sealed class SubmitEvaluationHandler(GroupUpdates groups, IEvaluationRepo
         var violations = new List<FieldViolation>();
         var requestId = RequestIds.Parse(command.RequestId, violations);
         ValidateRatings(command.Ratings, group.EvaluationStatements.Count, violations);
+
+        // Only a one-way hash of the request id is kept: enough to recognise a retry, useless for finding the form
+        // from a client's or proxy's logs. Without a request id the key is random, so every key looks alike.
+        var requestKey = RequestKey(requestId ?? Guid.NewGuid().ToString());
+        var earlier = requestId is not null ? await evaluations.FindByRequestKeyAsync(requestKey, cancellationToken) : null;
+        if (earlier is not null && earlier.GroupId != group.Id)
+        {
+            // Not a retry of this form: answering with the other group's count would report a form never stored here.
+            violations.Add(new FieldViolation("request_id", "request_id har redan använts för en annan grupp."));
+        }
+
         if (violations.Count > 0)
         {
             throw new ValidationFailedException(violations);
         }
 
-        // Only a one-way hash of the request id is kept: enough to recognise a retry, useless for finding the form
-        // from a client's or proxy's logs. Without a request id the key is random, so every key looks alike.
-        var requestKey = RequestKey(requestId ?? Guid.NewGuid().ToString());
-        if (requestId is not null && await evaluations.FindByRequestKeyAsync(requestKey, cancellationToken) is { } earlier)
+        if (earlier is not null)
         {
-            return await ResultAsync(earlier.GroupId, cancellationToken);
+            return await ResultAsync(group.Id, cancellationToken);
         }
 
         var today = StockholmClock.Today(clock);
         EnsureOpen(group, today);
+        await EnsureRoomAsync(group, cancellationToken);
 
         var evaluation = new Evaluation(Evaluation.NewId(), group.Id, group.InsatsId, Evaluation.MonthOf(today), [.. command.Ratings]);
         var submitted = new EvaluationSubmitted(
@@ -105,6 +116,22 @@ public sealed class SubmitEvaluationHandler(GroupUpdates groups, IEvaluationRepo
         {
             // A form with nothing answered adds nothing to any statement, only to the count of forms.
             violations.Add(new FieldViolation("ratings", "Blanketten har inga svar: minst ett påstående ska vara besvarat."));
+        }
+    }
+
+    /// <summary>
+    /// One form per person who took part at most: a stack of forms entered twice would otherwise skew the means
+    /// unnoticed. Those who took part are everyone who ever held a place in the group.
+    /// </summary>
+    private async Task EnsureRoomAsync(Group group, CancellationToken cancellationToken)
+    {
+        var participants = group.ParticipantsEverPlaced();
+        var stored = await evaluations.CountByGroupAsync(group.Id, cancellationToken);
+        if (stored >= participants)
+        {
+            throw new PreconditionFailedException(
+                ReasonEvaluationsComplete,
+                $"Gruppen har haft {participants} deltagare och {stored} utvärderingar är redan registrerade: fler blanketter än deltagare tas inte emot.");
         }
     }
 

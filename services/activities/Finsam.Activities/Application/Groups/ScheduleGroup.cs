@@ -157,6 +157,8 @@ public sealed class ScheduleGroupHandler(
             MinParticipants = rules.MinParticipants,
             MaxParticipants = maxParticipants == 0 ? rules.MaxParticipants : maxParticipants,
             LateJoinUntilTraff = rules.LateJoinUntilTraff,
+            // The cut-off is the träff itself, so that a träff added or moved later doesn't shift it to another.
+            LateJoinUntilTraffId = traffar.FirstOrDefault(t => t.Number == rules.LateJoinUntilTraff)?.Id ?? "",
             CompletionMinAttendancePercent = rules.CompletionMinAttendancePercent,
             RequiredLeaderQualification = rules.RequiredLeaderQualification,
             RequiredLeaderAgencies = [.. rules.RequiredLeaderAgencies],

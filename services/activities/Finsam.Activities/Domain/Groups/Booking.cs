@@ -31,7 +31,17 @@ public sealed class Booking
 
     public DateTime? PromotedAt { get; set; }
 
-    /// <summary>The number of the first träff the booking counts from (1, or later for a late joiner).</summary>
+    /// <summary>
+    /// The id of the träff the booking counts from: the group's first for someone booked before the start, a later
+    /// one for a late joiner; empty while wait-listed. The rules anchor to the träff itself, never to its number:
+    /// adding or moving a träff renumbers the träffar, and a stored number would then point at another träff.
+    /// </summary>
+    public string JoinedAtTraffId { get; set; } = "";
+
+    /// <summary>
+    /// The current number of <see cref="JoinedAtTraffId"/>'s träff, for the API and the events only: set when the
+    /// booking gets its place and kept in step by <see cref="Group.Renumber"/>. No rule compares it.
+    /// </summary>
     public int JoinedAtTraff { get; set; }
 
     /// <summary>Code: deltagaren-avbokade, sjukdom, avslutad-i-insatsen, fel-grupp or ovrigt.</summary>

@@ -36,8 +36,19 @@ public sealed class Group
     /// <summary>Places: bookings beyond this go on the waiting list.</summary>
     public int MaxParticipants { get; init; }
 
-    /// <summary>Late joiners may be booked until this träff (by number) has been held; 0: only before the first.</summary>
-    public int LateJoinUntilTraff { get; init; }
+    /// <summary>
+    /// The format's late-join rule as a number ("until träff 2"; 0: only before the first), copied at scheduling.
+    /// Once the träffar exist the rule is <see cref="LateJoinUntilTraffId"/>; this is then the current number of
+    /// that träff, kept in step by <see cref="Renumber"/>, for the API.
+    /// </summary>
+    public int LateJoinUntilTraff { get; set; }
+
+    /// <summary>
+    /// The träff late joiners may still join at (the cut-off), set at scheduling from the träff numbered
+    /// <see cref="LateJoinUntilTraff"/>; empty for "only before the first träff". Anchored to the träff so that
+    /// an added or moved träff doesn't shift the cut-off to another one.
+    /// </summary>
+    public string LateJoinUntilTraffId { get; set; } = "";
 
     public int CompletionMinAttendancePercent { get; init; }
 
@@ -83,13 +94,30 @@ public sealed class Group
 
     public Traff? FindTraff(string traffId) => Traffar.FirstOrDefault(t => t.Id == traffId);
 
-    /// <summary>Sorts the träffar by day and time and numbers them from 1 (cancelled ones keep a number).</summary>
+    /// <summary>
+    /// Sorts the träffar by day and time and numbers them from 1 (cancelled ones keep a number), so a träff's
+    /// <see cref="Traff.Number"/> is its position in date order. The numbers shown for a booking's joining träff
+    /// and for the late-join cut-off follow their träffar.
+    /// </summary>
     public void Renumber()
     {
         Traffar.Sort((a, b) => (a.Date, a.StartTime, a.Id).CompareTo((b.Date, b.StartTime, b.Id)));
         for (var i = 0; i < Traffar.Count; i++)
         {
             Traffar[i].Number = i + 1;
+        }
+
+        foreach (var booking in Bookings)
+        {
+            if (FindTraff(booking.JoinedAtTraffId) is { } joinedAt)
+            {
+                booking.JoinedAtTraff = joinedAt.Number;
+            }
+        }
+
+        if (FindTraff(LateJoinUntilTraffId) is { } cutOff)
+        {
+            LateJoinUntilTraff = cutOff.Number;
         }
     }
 }

@@ -1,3 +1,5 @@
+using Finsam.Activities.Domain.Calendar;
+
 namespace Finsam.Activities.Domain.Groups;
 
 /// <summary>
@@ -15,6 +17,19 @@ public static class GroupBookings
 
     public static bool HasFreePlace(this Group group) => group.BookedCount() < group.MaxParticipants;
 
+    /// <summary>
+    /// How many people have ever held a place in the group: booked now, or cancelled after being recorded at a träff
+    /// (they were there). Each person once, however often rebooked. The wait-listed and those who left before taking
+    /// part never were in the group.
+    /// </summary>
+    public static int ParticipantsEverPlaced(this Group group) =>
+        group.Bookings
+            .Where(b => b.Status == BookingStatus.Booked
+                || (b.Status == BookingStatus.Cancelled && group.Traffar.Any(t => group.CountsAt(b, t))))
+            .Select(b => b.ParticipantId)
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+
     /// <summary>The participant's booking that is still active (booked or wait-listed), if any.</summary>
     public static Booking? ActiveBookingOf(this Group group, string participantId) =>
         group.Bookings.FirstOrDefault(b => b.ParticipantId == participantId && b.Status != BookingStatus.Cancelled);
@@ -28,29 +43,51 @@ public static class GroupBookings
             : 0;
 
     /// <summary>
-    /// Whether late joiners are no longer let in: the late-join träff (by number) has been held, i.e. has attendance
-    /// recorded — not its calendar date, so a group can be registered after the fact. 0 means "only before the first
-    /// träff". If the late-join träff itself was cancelled, any later träff held closes the group just the same.
+    /// The träff a booking made today counts from: the first träff in date order that is neither cancelled nor held
+    /// and is dated today or later (Stockholm). A träff whose day has passed has taken place without the newcomer,
+    /// whether or not its attendance has been recorded yet. A group registered afterwards has no such träff (every
+    /// date has passed): there it is the first träff neither cancelled nor held. Null when every träff is.
     /// </summary>
-    public static bool IsLateJoinClosed(this Group group)
+    public static Traff? JoiningTraff(this Group group, DateOnly today)
     {
-        var until = Math.Max(group.LateJoinUntilTraff, 1);
-        return group.Traffar.Any(t => t.Status == TraffStatus.Held && t.Number >= until);
+        var open = group.Traffar.Where(t => t.Status is not (TraffStatus.Cancelled or TraffStatus.Held)).OrderBy(t => t.Number).ToList();
+        return open.FirstOrDefault(t => t.Date >= today) ?? open.FirstOrDefault();
     }
 
     /// <summary>
-    /// The träff a booking made now counts from: the first träff not cancelled after the last one held (1 when none
-    /// has been held). "After the last held" rather than "the first not held" so that a träff whose attendance is
-    /// recorded late doesn't count against someone who joined after a later träff had already taken place.
+    /// The last träff a late joiner may join at: <see cref="Group.LateJoinUntilTraffId"/>, or without one ("only
+    /// before the first träff") the group's first träff not cancelled. Null only when there is no such träff.
     /// </summary>
-    public static int JoiningTraffNumber(this Group group)
+    public static Traff? LateJoinCutOff(this Group group) =>
+        group.LateJoinUntilTraffId.Length > 0
+            ? group.FindTraff(group.LateJoinUntilTraffId)
+            : group.Traffar.Where(t => t.Status != TraffStatus.Cancelled).MinBy(t => t.Number);
+
+    /// <summary>
+    /// Whether late joiners are no longer let in today: there is no träff to join at, the joining träff comes after
+    /// the cut-off in date order, or the cut-off or a träff after it has been held. Träffar are compared by their
+    /// current positions (<see cref="Group.Renumber"/>), never by a stored number, so an added or moved träff
+    /// doesn't shift the cut-off. A cancelled cut-off keeps its place: the träffar after it are still too late.
+    /// </summary>
+    public static bool IsLateJoinClosed(this Group group, DateOnly today)
     {
-        var lastHeld = group.Traffar.Where(t => t.Status == TraffStatus.Held).Select(t => t.Number).DefaultIfEmpty(0).Max();
-        return group.Traffar
-            .Where(t => t.Number > lastHeld && t.Status != TraffStatus.Cancelled)
-            .Select(t => t.Number)
-            .DefaultIfEmpty(lastHeld + 1)
-            .Min();
+        if (group.LateJoinCutOff() is not { } cutOff
+            || group.Traffar.Any(t => t.Status == TraffStatus.Held && t.Number >= cutOff.Number))
+        {
+            return true;
+        }
+
+        return group.JoiningTraff(today) is not { } joining || joining.Number > cutOff.Number;
+    }
+
+    /// <summary>Gives the booking its place from today's joining träff, anchored to the träff's id; the number is for display.</summary>
+    private static void JoinAt(this Group group, Booking booking, DateOnly today)
+    {
+        // The callers check IsLateJoinClosed first; a place without a träff to count from would count nowhere.
+        var joining = group.JoiningTraff(today)
+            ?? throw new InvalidOperationException("The group has no träff left to join at: late joining is closed.");
+        booking.JoinedAtTraffId = joining.Id;
+        booking.JoinedAtTraff = joining.Number;
     }
 
     /// <summary>
@@ -74,7 +111,7 @@ public static class GroupBookings
         if (group.HasFreePlace() && !group.Waitlist.Any())
         {
             booking.Status = BookingStatus.Booked;
-            booking.JoinedAtTraff = group.JoiningTraffNumber();
+            group.JoinAt(booking, StockholmClock.DayOf(now));
         }
         else
         {
@@ -101,14 +138,15 @@ public static class GroupBookings
         booking.CancelledAt = now;
         booking.CancelledBy = cancelledBy;
 
-        if (!heldPlace || !group.HasFreePlace() || group.IsLateJoinClosed() || group.Waitlist.FirstOrDefault() is not { } first)
+        var today = StockholmClock.DayOf(now);
+        if (!heldPlace || !group.HasFreePlace() || group.IsLateJoinClosed(today) || group.Waitlist.FirstOrDefault() is not { } first)
         {
             return null;
         }
 
         first.Status = BookingStatus.Booked;
         first.PromotedAt = now;
-        first.JoinedAtTraff = group.JoiningTraffNumber();
+        group.JoinAt(first, today);
         return first;
     }
 }
