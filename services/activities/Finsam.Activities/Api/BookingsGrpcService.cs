@@ -21,7 +21,7 @@ public sealed class BookingsGrpcService(BookParticipantHandler book, CancelBooki
     public override async Task<ProtoBooking> CancelBooking(CancelBookingRequest request, ServerCallContext context) =>
         BookingsMapping.ToProto(await cancel.HandleAsync(
             context.GetCaller(),
-            new CancelBookingCommand(request.GroupId, request.BookingId, request.Reason, request.Note),
+            new CancelBookingCommand(request.GroupId, request.BookingId, request.Reason),
             context.CancellationToken));
 
     public override async Task<Roster> GetRoster(GetRosterRequest request, ServerCallContext context) =>

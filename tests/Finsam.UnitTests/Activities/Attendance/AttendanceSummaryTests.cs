@@ -21,7 +21,7 @@ public sealed class AttendanceSummaryTests
             .AddAsync(harness);
         await harness.Get<BookParticipantHandler>().HandleAsync(LeaderCaller, new BookParticipantCommand(group.Id, null, P(4)), Ct);
         await harness.Get<CancelBookingHandler>().HandleAsync(
-            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings.Single(b => b.ParticipantId == P(3)).Id, "deltagaren-avbokade", null), Ct);
+            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings.Single(b => b.ParticipantId == P(3)).Id, "deltagaren-avbokade"), Ct);
         var record = harness.Get<RecordAttendanceHandler>();
         await record.HandleAsync(LeaderCaller, new RecordAttendanceCommand(group.Id, "traff-3",
             [E(1, AttendanceStatus.Present), E(2, AttendanceStatus.ExcusedAbsence), E(3, AttendanceStatus.Present), E(4, AttendanceStatus.Present)]), Ct);
@@ -50,7 +50,7 @@ public sealed class AttendanceSummaryTests
         await using var harness = await ActivitiesHarness.StartAsync();
         var group = await new TestGroup().Dates(new(2026, 2, 16), new(2026, 2, 19)).Booked(3).AddAsync(harness);
         await harness.Get<CancelBookingHandler>().HandleAsync(
-            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings.Single(b => b.ParticipantId == P(3)).Id, "deltagaren-avbokade", null), Ct);
+            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings.Single(b => b.ParticipantId == P(3)).Id, "deltagaren-avbokade"), Ct);
         var record = harness.Get<RecordAttendanceHandler>();
         foreach (var traff in new[] { "traff-1", "traff-2" })
         {

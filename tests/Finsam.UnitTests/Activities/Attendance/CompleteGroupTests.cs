@@ -47,7 +47,7 @@ public sealed class CompleteGroupTests
     private static async Task<Group> CancelP3Async(ActivitiesHarness harness, Group group)
     {
         await harness.Get<CancelBookingHandler>().HandleAsync(
-            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings.Single(b => b.ParticipantId == P(3)).Id, "sjukdom", null), Ct);
+            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings.Single(b => b.ParticipantId == P(3)).Id, "sjukdom"), Ct);
         return await StoredAsync(harness, group.Id);
     }
 
@@ -57,7 +57,7 @@ public sealed class CompleteGroupTests
         await using var harness = await ActivitiesHarness.StartAsync();
         var group = await RunGroup().AddAsync(harness);
         await harness.Get<CancelBookingHandler>().HandleAsync(
-            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings.Single(b => b.ParticipantId == P(3)).Id, "sjukdom", null), Ct);
+            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings.Single(b => b.ParticipantId == P(3)).Id, "sjukdom"), Ct);
         var current = await StoredAsync(harness, group.Id);
 
         var completed = await CompleteAsync(harness, current);
@@ -177,7 +177,7 @@ public sealed class CompleteGroupTests
         var group = await RunGroup().AddAsync(harness);
         var stale = group.Version.ToString();
         await harness.Get<CancelBookingHandler>().HandleAsync(
-            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings[2].Id, "sjukdom", null), Ct);
+            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings[2].Id, "sjukdom"), Ct);
         var before = await SnapshotAsync(harness, group.Id);
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => CompleteAsync(harness, group, etag: stale));

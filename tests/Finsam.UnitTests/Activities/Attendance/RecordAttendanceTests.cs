@@ -203,7 +203,7 @@ public sealed class RecordAttendanceTests
         var group = await new TestGroup().Booked(2).AllPresentThrough(1).AddAsync(harness);
         // Cancelled on 2 March (the harness' today): träff 2 (19 February) was before, träff 5 (2 March) is that day.
         await harness.Get<CancelBookingHandler>().HandleAsync(
-            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings.Single(b => b.ParticipantId == P(2)).Id, "sjukdom", null), Ct);
+            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings.Single(b => b.ParticipantId == P(2)).Id, "sjukdom"), Ct);
 
         await RecordAsync(harness, group, "traff-2", [Present(1), new(P(2), AttendanceStatus.ExcusedAbsence, 0)]);
         await RecordAsync(harness, group, "traff-5", [Present(1), Present(2)]);

@@ -74,7 +74,7 @@ public sealed class BookParticipantTests
         var group = await new TestGroup().Upcoming().Max(1).Booked(1).AddAsync(harness);
         var a = await BookAsync(harness, group, P(2));
         var b = await BookAsync(harness, group, P(3));
-        await harness.Get<CancelBookingHandler>().HandleAsync(LeaderCaller, new CancelBookingCommand(group.Id, b.Booking.Id, "sjukdom", null), Ct);
+        await harness.Get<CancelBookingHandler>().HandleAsync(LeaderCaller, new CancelBookingCommand(group.Id, b.Booking.Id, "sjukdom"), Ct);
 
         var c = await BookAsync(harness, group, P(4));
 
@@ -125,7 +125,7 @@ public sealed class BookParticipantTests
         await using var harness = await ActivitiesHarness.StartAsync();
         var group = await new TestGroup().Upcoming().AddAsync(harness);
         var first = await BookAsync(harness, group, P(1));
-        await harness.Get<CancelBookingHandler>().HandleAsync(LeaderCaller, new CancelBookingCommand(group.Id, first.Booking.Id, "fel-grupp", null), Ct);
+        await harness.Get<CancelBookingHandler>().HandleAsync(LeaderCaller, new CancelBookingCommand(group.Id, first.Booking.Id, "fel-grupp"), Ct);
 
         var again = await BookAsync(harness, group, P(1));
 

@@ -20,7 +20,7 @@ public sealed class BookingsMappingTests
         await using var harness = await ActivitiesHarness.StartAsync();
         var group = await new TestGroup().Upcoming().Max(1).Booked(P(1)).Waitlisted(P(2), P(3)).AddAsync(harness);
         var cancelled = await harness.Get<CancelBookingHandler>().HandleAsync(
-            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings[0].Id, "ovrigt", "Flyttar."), Ct);
+            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings[0].Id, "ovrigt"), Ct);
         var roster = BookingsMapping.ToProto(await harness.Get<GetRosterHandler>().HandleAsync(LeaderCaller, group.Id, Ct));
 
         var proto = BookingsMapping.ToProto(cancelled);

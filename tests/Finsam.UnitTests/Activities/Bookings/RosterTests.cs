@@ -40,7 +40,7 @@ public sealed class RosterTests
         await using var harness = await ActivitiesHarness.StartAsync();
         var group = await new TestGroup().Booked(P(1), P(2)).AddAsync(harness);
         await harness.Get<CancelBookingHandler>().HandleAsync(
-            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings[0].Id, "sjukdom", null), Ct);
+            LeaderCaller, new CancelBookingCommand(group.Id, group.Bookings[0].Id, "sjukdom"), Ct);
 
         var roster = await RosterAsync(harness, group);
 

@@ -8,7 +8,7 @@ using Finsam.Platform.Security;
 
 namespace Finsam.Activities.Application.Bookings;
 
-public sealed record CancelBookingCommand(string? GroupId, string? BookingId, string? Reason, string? Note);
+public sealed record CancelBookingCommand(string? GroupId, string? BookingId, string? Reason);
 
 /// <summary>
 /// Cancels a booking or a place on the waiting list. A cancelled place goes to the first in line in the same write,
@@ -40,7 +40,6 @@ public sealed class CancelBookingHandler(GroupUpdates updates, TimeProvider cloc
                 $"{(reason.Length == 0 ? "Orsak saknas" : "Okänd orsak")}: välj bland {string.Join(", ", BookingCancelReasons.All)}."));
         }
 
-        var note = BookingFields.Text(command.Note, "note", "Anteckningen", required: false, violations);
         BookingFields.ThrowIfAny(violations);
 
         var booking = group.FindBooking(bookingId!) ?? throw new NotFoundException(ReasonBookingNotFound, "Bokningen finns inte i gruppen.");
@@ -57,7 +56,7 @@ public sealed class CancelBookingHandler(GroupUpdates updates, TimeProvider cloc
 
         var now = clock.GetUtcNow().UtcDateTime;
         var wasWaitlisted = booking.Status == BookingStatus.Waitlisted;
-        var promoted = group.Cancel(booking, reason, note is "" ? null : note, caller.Subject, now);
+        var promoted = group.Cancel(booking, reason, caller.Subject, now);
         var events = new List<IIntegrationEvent>
         {
             new BookingCancelled(booking.Id, group.Id, group.InsatsId, booking.ParticipantId, reason, wasWaitlisted, now),

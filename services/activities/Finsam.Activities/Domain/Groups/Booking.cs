@@ -47,8 +47,6 @@ public sealed class Booking
     /// <summary>Code: deltagaren-avbokade, sjukdom, avslutad-i-insatsen, fel-grupp or ovrigt.</summary>
     public string? CancelReason { get; set; }
 
-    /// <summary>Free words; stay in this service, never in events.</summary>
-    public string? CancelNote { get; set; }
 
     public DateTime? CancelledAt { get; set; }
 

@@ -128,13 +128,12 @@ public static class GroupBookings
     /// Cancels the booking and, when it held a place, promotes the first in line into it. Returns the promoted
     /// booking, or null. Nobody is promoted once late joins have closed: they would join later than the format allows.
     /// </summary>
-    public static Booking? Cancel(this Group group, Booking booking, string reason, string? note, string cancelledBy, DateTime now)
+    public static Booking? Cancel(this Group group, Booking booking, string reason, string cancelledBy, DateTime now)
     {
         var heldPlace = booking.Status == BookingStatus.Booked;
         booking.CancelledFromWaitlist = booking.Status == BookingStatus.Waitlisted;
         booking.Status = BookingStatus.Cancelled;
         booking.CancelReason = reason;
-        booking.CancelNote = note;
         booking.CancelledAt = now;
         booking.CancelledBy = cancelledBy;
 
