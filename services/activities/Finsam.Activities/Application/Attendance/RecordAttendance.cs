@@ -1,12 +1,12 @@
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Bookings;
 using Finsam.Activities.Application.Groups;
-using Finsam.Activities.Domain.Calendar;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Time;
 
 namespace Finsam.Activities.Application.Attendance;
 
@@ -38,7 +38,7 @@ public sealed class RecordAttendanceHandler(GroupUpdates updates, TimeProvider c
         AttendanceRefusals.EnsureStarted(group);
 
         var violations = new List<FieldViolation>();
-        var traff = UsableTraff(group, command.TraffId, StockholmClock.DayOf(clock.GetUtcNow().UtcDateTime), violations);
+        var traff = UsableTraff(group, command.TraffId, SwedishCalendar.DayOf(clock.GetUtcNow().UtcDateTime), violations);
 
         if (command.Entries.Count == 0)
         {

@@ -1,11 +1,11 @@
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Groups;
-using Finsam.Activities.Domain.Calendar;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Time;
 
 namespace Finsam.Activities.Application.Bookings;
 
@@ -49,7 +49,7 @@ public sealed class BookParticipantHandler(GroupUpdates updates, TimeProvider cl
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = StockholmClock.DayOf(now);
+        var today = SwedishCalendar.DayOf(now);
         if (group.IsEnded)
         {
             violations.Add(new FieldViolation(

@@ -2,12 +2,12 @@ using System.Security.Cryptography;
 using System.Text;
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Groups;
-using Finsam.Activities.Domain.Calendar;
 using Finsam.Activities.Domain.Evaluations;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Time;
 
 namespace Finsam.Activities.Application.Evaluations;
 
@@ -64,7 +64,7 @@ public sealed class SubmitEvaluationHandler(GroupUpdates groups, IEvaluationRepo
             return await ResultAsync(group.Id, cancellationToken);
         }
 
-        var today = StockholmClock.Today(clock);
+        var today = SwedishCalendar.Today(clock);
         EnsureOpen(group, today);
         await EnsureRoomAsync(group, cancellationToken);
 

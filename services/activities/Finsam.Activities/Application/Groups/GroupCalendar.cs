@@ -38,7 +38,9 @@ public sealed class GroupCalendarHandler(IGroupRepository groups, TimeProvider c
         var meetingUrl = digital && Uri.TryCreate(group.Location, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" ? url : null;
         return new CalendarEntry(
             Uid: $"{traff.Id}@finsam",
-            Start: StockholmClock.WallClock(traff.Date, traff.StartTime),
+            // Wall-clock time (DateTimeKind.Unspecified), written with TZID=Europe/Stockholm: a träff at 13:00 stays
+            // at 13:00 across the change to summer time instead of being shifted as a UTC instant would be.
+            Start: traff.Date.ToDateTime(traff.StartTime, DateTimeKind.Unspecified),
             Duration: TimeSpan.FromMinutes(traff.LengthMinutes),
             Summary: traff.Theme.Length > 0 ? $"{group.Name}: {traff.Theme}" : $"{group.Name}, träff {traff.Number}",
             // A digital group's location that isn't a link describes the meeting (e.g. "Teams, länk i mejlet"):

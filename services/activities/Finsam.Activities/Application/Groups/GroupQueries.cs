@@ -1,9 +1,9 @@
 using System.Globalization;
 using Finsam.Activities.Application.Access;
-using Finsam.Activities.Domain.Calendar;
 using Finsam.Activities.Domain.Groups;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Time;
 
 namespace Finsam.Activities.Application.Groups;
 
@@ -81,7 +81,7 @@ public sealed class GroupQueries(GroupUpdates updates, IGroupRepository groups, 
             throw new ValidationFailedException([new FieldViolation("limit", $"limit ska vara mellan 0 och {MaxTraffLimit}.")]);
         }
 
-        var today = StockholmClock.Today(clock);
+        var today = SwedishCalendar.Today(clock);
         return (await MyGroupsAsync(caller, cancellationToken))
             .Where(g => !g.IsEnded)
             .SelectMany(g => g.Traffar

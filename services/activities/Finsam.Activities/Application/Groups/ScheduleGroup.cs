@@ -4,12 +4,12 @@ using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Catalogue;
 using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Domain;
-using Finsam.Activities.Domain.Calendar;
 using Finsam.Activities.Domain.Formats;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Time;
 using Finsam.Platform.Validation;
 
 namespace Finsam.Activities.Application.Groups;
@@ -72,7 +72,7 @@ public sealed class ScheduleGroupHandler(
         var location = FreeText.Validate(command.Location, "location", "Platsen", GroupFields.MaxLocationLength, required: false, multiline: false, violations);
         var language = FreeText.Validate(
             command.InterpreterLanguage, "interpreter_language", "Tolkspråket", GroupFields.MaxInterpreterLanguageLength, required: false, multiline: false, violations);
-        var startDate = ValidateStartDate(command.StartDate, StockholmClock.Today(clock), violations);
+        var startDate = ValidateStartDate(command.StartDate, SwedishCalendar.Today(clock), violations);
         var closedDates = ValidateClosedDates(command.ClosedDates, violations);
         if (command.MaxParticipants < 0)
         {

@@ -1,4 +1,4 @@
-using Finsam.Activities.Domain.Calendar;
+using Finsam.Platform.Time;
 
 namespace Finsam.Activities.Domain.Groups;
 
@@ -67,7 +67,7 @@ public static class GroupAttendance
             BookingStatus.Booked => true,
             BookingStatus.Cancelled => !booking.CancelledFromWaitlist
                 && booking.CancelledAt is { } cancelledAt
-                && StockholmClock.DayOf(cancelledAt) >= traff.Date,
+                && SwedishCalendar.DayOf(cancelledAt) >= traff.Date,
             _ => false,
         };
     }

@@ -1,4 +1,4 @@
-using Finsam.Activities.Domain.Calendar;
+using Finsam.Platform.Time;
 
 namespace Finsam.Activities.Domain.Groups;
 
@@ -111,7 +111,7 @@ public static class GroupBookings
         if (group.HasFreePlace() && !group.Waitlist.Any())
         {
             booking.Status = BookingStatus.Booked;
-            group.JoinAt(booking, StockholmClock.DayOf(now));
+            group.JoinAt(booking, SwedishCalendar.DayOf(now));
         }
         else
         {
@@ -137,7 +137,7 @@ public static class GroupBookings
         booking.CancelledAt = now;
         booking.CancelledBy = cancelledBy;
 
-        var today = StockholmClock.DayOf(now);
+        var today = SwedishCalendar.DayOf(now);
         if (!heldPlace || !group.HasFreePlace() || group.IsLateJoinClosed(today) || group.Waitlist.FirstOrDefault() is not { } first)
         {
             return null;

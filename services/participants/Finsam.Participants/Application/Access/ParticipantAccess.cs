@@ -1,6 +1,7 @@
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Time;
 
 namespace Finsam.Participants.Application.Access;
 

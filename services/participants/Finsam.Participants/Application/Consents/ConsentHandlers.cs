@@ -5,6 +5,7 @@ using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Time;
 using Finsam.Platform.Validation;
 
 namespace Finsam.Participants.Application.Consents;

@@ -3,6 +3,7 @@ using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Registry;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Time;
 
 namespace Finsam.Participants.Application.Enrolments;
 

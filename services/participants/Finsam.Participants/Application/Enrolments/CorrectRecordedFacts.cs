@@ -4,6 +4,7 @@ using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Time;
 using Finsam.Platform.Validation;
 
 namespace Finsam.Participants.Application.Enrolments;

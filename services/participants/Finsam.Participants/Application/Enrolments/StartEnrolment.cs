@@ -7,6 +7,7 @@ using Finsam.Participants.Application.Registry;
 using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Time;
 
 namespace Finsam.Participants.Application.Enrolments;
 

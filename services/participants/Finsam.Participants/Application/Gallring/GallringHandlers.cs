@@ -4,6 +4,7 @@ using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Time;
 
 namespace Finsam.Participants.Application.Gallring;
 

@@ -2,6 +2,7 @@ using Finsam.Participants.Application.Access;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Time;
 
 namespace Finsam.Participants.Application.Referrals;
 

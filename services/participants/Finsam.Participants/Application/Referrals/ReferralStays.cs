@@ -1,5 +1,6 @@
 using Finsam.Participants.Application.Gallring;
 using Finsam.Participants.Domain;
+using Finsam.Platform.Time;
 
 namespace Finsam.Participants.Application.Referrals;
 

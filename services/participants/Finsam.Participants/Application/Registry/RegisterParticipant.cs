@@ -2,6 +2,7 @@ using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Time;
 
 namespace Finsam.Participants.Application.Registry;
 

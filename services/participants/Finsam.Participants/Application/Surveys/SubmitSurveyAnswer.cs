@@ -6,6 +6,7 @@ using Finsam.Participants.Application.Catalogue;
 using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain.Surveys;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Time;
 using Finsam.Platform.Validation;
 
 namespace Finsam.Participants.Application.Surveys;

@@ -1,9 +1,9 @@
-using Finsam.Activities.Domain.Calendar;
+using Finsam.Platform.Time;
 using Finsam.UnitTests.Fakes;
 
-namespace Finsam.UnitTests.Activities.Groups;
+namespace Finsam.UnitTests.Platform.Time;
 
-public sealed class StockholmClockTests
+public sealed class SwedishCalendarTests
 {
     [Theory]
     // Winter (UTC+1): 23:30 UTC is already the next day in Stockholm.
@@ -17,15 +17,6 @@ public sealed class StockholmClockTests
     public void Today_is_the_Stockholm_calendar_day(string utcNow, string expected)
     {
         var clock = new FixedClock(DateTimeOffset.Parse(utcNow, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), StockholmClock.Today(clock));
-    }
-
-    [Fact]
-    public void A_wall_clock_time_is_unspecified_so_it_is_never_shifted_as_utc_or_machine_time()
-    {
-        // Tuesday after the switch to summer time (Sunday 29 March 2026): still 13:00 on the wall.
-        var wall = StockholmClock.WallClock(new DateOnly(2026, 3, 31), new TimeOnly(13, 0));
-        Assert.Equal(DateTimeKind.Unspecified, wall.Kind);
-        Assert.Equal(new DateTime(2026, 3, 31, 13, 0, 0), wall);
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), SwedishCalendar.Today(clock));
     }
 }
