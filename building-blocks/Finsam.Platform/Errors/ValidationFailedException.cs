@@ -9,4 +9,13 @@ public sealed class ValidationFailedException(IReadOnlyList<FieldViolation> viol
     : Exception("Ogiltig begäran: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")))
 {
     public IReadOnlyList<FieldViolation> Violations { get; } = violations;
+
+    /// <summary>Throws for the gathered violations, if there are any: validate every field first, then refuse once.</summary>
+    public static void ThrowIfAny(IReadOnlyList<FieldViolation> violations)
+    {
+        if (violations.Count > 0)
+        {
+            throw new ValidationFailedException(violations);
+        }
+    }
 }

@@ -26,7 +26,13 @@ public static class AttendanceFields
     /// </summary>
     public static double? Hours(AttendanceStatus? status, double hours, Traff? traff, string field, List<FieldViolation> violations)
     {
-        if (!double.IsFinite(hours) || hours < 0)
+        if (!double.IsFinite(hours))
+        {
+            violations.Add(new FieldViolation(field, "Timmar ska vara ett tal, t.ex. 1.5."));
+            return null;
+        }
+
+        if (hours < 0)
         {
             violations.Add(new FieldViolation(field, "Timmar kan inte vara negativa."));
             return null;

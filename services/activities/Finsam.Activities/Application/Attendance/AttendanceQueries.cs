@@ -1,6 +1,7 @@
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Bookings;
 using Finsam.Activities.Application.Groups;
+using Finsam.Activities.Application.Validation;
 using Finsam.Activities.Domain.Groups;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
@@ -30,8 +31,8 @@ public sealed class AttendanceQueries(GroupUpdates updates)
         var group = await updates.GetAsync(groupId, cancellationToken);
         ActivitiesAccess.RequireRosterReader(caller, group);
         var violations = new List<FieldViolation>();
-        var id = BookingFields.Id(traffId, "traff_id", "Träff-id", violations);
-        BookingFields.ThrowIfAny(violations);
+        var id = InputIds.Id(traffId, "traff_id", "Träff-id", violations);
+        ValidationFailedException.ThrowIfAny(violations);
         var traff = group.FindTraff(id!) ?? throw new NotFoundException(ReasonTraffNotFound, "Träffen finns inte i gruppen.");
         return new TraffAttendanceView(group, traff);
     }

@@ -29,7 +29,7 @@ public sealed class CompleteGroupHandler(GroupUpdates updates, TimeProvider cloc
         ActivitiesAccess.RequireCompleter(caller, current);
         var violations = new List<FieldViolation>();
         var etag = Etags.Parse(command.Etag, violations);
-        BookingFields.ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         return await updates.ChangeAsync(
             command.GroupId,

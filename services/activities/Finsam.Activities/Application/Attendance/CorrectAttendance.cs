@@ -1,11 +1,13 @@
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Bookings;
 using Finsam.Activities.Application.Groups;
+using Finsam.Activities.Application.Validation;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
+using Finsam.Platform.Validation;
 
 namespace Finsam.Activities.Application.Attendance;
 
@@ -19,6 +21,8 @@ public sealed record CorrectAttendanceCommand(
 /// </summary>
 public sealed class CorrectAttendanceHandler(GroupUpdates updates, TimeProvider clock)
 {
+    public const int MaxReasonLength = 500;
+
     public async Task<TraffAttendanceView> HandleAsync(Caller caller, CorrectAttendanceCommand command, CancellationToken cancellationToken)
     {
         // Read once to check who is asking and to report every bad field together (the etag's among them) before
@@ -55,13 +59,13 @@ public sealed class CorrectAttendanceHandler(GroupUpdates updates, TimeProvider 
 
         var violations = new List<FieldViolation>();
         var etag = Etags.Parse(command.Etag, violations);
-        var traff = BookingFields.Id(command.TraffId, "traff_id", "Träff-id", violations) is { } traffId ? group.FindTraff(traffId) : null;
+        var traff = InputIds.Id(command.TraffId, "traff_id", "Träff-id", violations) is { } traffId ? group.FindTraff(traffId) : null;
         if (traff is null && !violations.Any(v => v.Field == "traff_id"))
         {
             violations.Add(new FieldViolation("traff_id", "Träffen finns inte i gruppen."));
         }
 
-        var participantId = BookingFields.ParticipantId(command.ParticipantId, "participant_id", violations);
+        var participantId = InputIds.ParticipantId(command.ParticipantId, "participant_id", violations);
         var record = participantId is not null ? traff?.RecordOf(participantId) : null;
         if (traff is not null && participantId is not null && record is null)
         {
@@ -70,13 +74,13 @@ public sealed class CorrectAttendanceHandler(GroupUpdates updates, TimeProvider 
 
         var status = AttendanceFields.Status(command.Status, "status", violations);
         var hours = AttendanceFields.Hours(status, command.Hours, traff, "hours", violations);
-        var reason = BookingFields.Text(command.Reason, "reason", "Skäl till rättelsen", required: true, violations);
+        var reason = FreeText.Validate(command.Reason, "reason", "Skäl till rättelsen", MaxReasonLength, required: true, multiline: true, violations);
         if (record is not null && status == record.Status && hours == record.Hours)
         {
             violations.Add(new FieldViolation("status", "Rättelsen ändrar ingenting: status och timmar är desamma som förut."));
         }
 
-        BookingFields.ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
         return new ValidCorrection(etag!.Value, traff!, record!, status!.Value, hours!.Value, reason!);
     }
 }

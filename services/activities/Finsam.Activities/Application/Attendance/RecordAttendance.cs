@@ -1,6 +1,7 @@
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Bookings;
 using Finsam.Activities.Application.Groups;
+using Finsam.Activities.Application.Validation;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Activities.V1;
@@ -55,7 +56,7 @@ public sealed class RecordAttendanceHandler(GroupUpdates updates, TimeProvider c
         {
             var entry = command.Entries[i];
             var field = $"entries[{i}]";
-            var participantId = BookingFields.ParticipantId(entry.ParticipantId, $"{field}.participant_id", violations);
+            var participantId = InputIds.ParticipantId(entry.ParticipantId, $"{field}.participant_id", violations);
             if (participantId is not null && !seen.Add(participantId))
             {
                 violations.Add(new FieldViolation($"{field}.participant_id", "Deltagaren står redan tidigare i samma begäran."));
@@ -73,7 +74,7 @@ public sealed class RecordAttendanceHandler(GroupUpdates updates, TimeProvider c
             }
         }
 
-        BookingFields.ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         var recorded = entries.Where(e => traff!.RecordOf(e.ParticipantId) is not null).Select(e => e.ParticipantId).ToList();
         if (recorded.Count > 0)
@@ -110,7 +111,7 @@ public sealed class RecordAttendanceHandler(GroupUpdates updates, TimeProvider c
     /// <summary>The träff attendance can be recorded at: one of the group's, not cancelled, and not dated after today.</summary>
     private static Traff? UsableTraff(Group group, string? traffId, DateOnly today, List<FieldViolation> violations)
     {
-        var id = BookingFields.Id(traffId, "traff_id", "Träff-id", violations);
+        var id = InputIds.Id(traffId, "traff_id", "Träff-id", violations);
         if (id is null)
         {
             return null;

@@ -1,5 +1,6 @@
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Groups;
+using Finsam.Activities.Application.Validation;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Activities.V1;
@@ -40,7 +41,7 @@ public sealed class BookParticipantHandler(GroupUpdates updates, TimeProvider cl
 
         var violations = new List<FieldViolation>();
         var requestId = RequestIds.Parse(command.RequestId, violations);
-        var participantId = BookingFields.ParticipantId(command.ParticipantId, "participant_id", violations);
+        var participantId = InputIds.ParticipantId(command.ParticipantId, "participant_id", violations);
 
         // A retry answers with what the first request made, even if the group has filled or ended since.
         if (violations.Count == 0 && requestId is not null && group.Bookings.FirstOrDefault(b => b.RequestId == requestId) is { } first)
@@ -61,7 +62,7 @@ public sealed class BookParticipantHandler(GroupUpdates updates, TimeProvider cl
             violations.Add(new FieldViolation("group_id", LateJoinClosed(group, today)));
         }
 
-        BookingFields.ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         if (group.ActiveBookingOf(participantId!) is { } active)
         {

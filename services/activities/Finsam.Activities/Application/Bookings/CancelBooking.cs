@@ -1,5 +1,6 @@
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Groups;
+using Finsam.Activities.Application.Validation;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Activities.V1;
@@ -31,7 +32,7 @@ public sealed class CancelBookingHandler(GroupUpdates updates, TimeProvider cloc
         ActivitiesAccess.RequireBooker(caller, group);
 
         var violations = new List<FieldViolation>();
-        var bookingId = BookingFields.Id(command.BookingId, "booking_id", "Boknings-id", violations);
+        var bookingId = InputIds.Id(command.BookingId, "booking_id", "Boknings-id", violations);
         var reason = command.Reason?.Trim() ?? "";
         if (!BookingCancelReasons.All.Contains(reason))
         {
@@ -40,7 +41,7 @@ public sealed class CancelBookingHandler(GroupUpdates updates, TimeProvider cloc
                 $"{(reason.Length == 0 ? "Orsak saknas" : "Okänd orsak")}: välj bland {string.Join(", ", BookingCancelReasons.All)}."));
         }
 
-        BookingFields.ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         var booking = group.FindBooking(bookingId!) ?? throw new NotFoundException(ReasonBookingNotFound, "Bokningen finns inte i gruppen.");
         if (group.IsEnded)

@@ -58,7 +58,7 @@ public sealed class CatalogueHandlers(IInsatsRepository repository, TimeProvider
             violations.Add(new FieldViolation("kind", "Ange typ av insats: individuell, gruppverksamhet, struktur eller endast antal."));
         }
 
-        ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         if (requestId is not null && await repository.FindByRequestIdAsync(requestId, cancellationToken) is { } earlier)
         {
@@ -103,7 +103,7 @@ public sealed class CatalogueHandlers(IInsatsRepository repository, TimeProvider
         ValidateId(command.InsatsId, violations);
         var etag = Etags.Parse(command.Etag, violations);
         var facts = InsatsFacts.Validate(command, violations);
-        ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         var stored = await repository.GetAsync(command.InsatsId!, cancellationToken)
             ?? throw new NotFoundException(ReasonNotFound, "Insatsen finns inte.");
@@ -133,7 +133,7 @@ public sealed class CatalogueHandlers(IInsatsRepository repository, TimeProvider
     {
         var violations = new List<FieldViolation>();
         ValidateId(insatsId, violations);
-        ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         return await repository.GetAsync(insatsId!, cancellationToken)
             ?? throw new NotFoundException(ReasonNotFound, "Insatsen finns inte.");
@@ -160,14 +160,6 @@ public sealed class CatalogueHandlers(IInsatsRepository repository, TimeProvider
         if (string.IsNullOrWhiteSpace(insatsId) || insatsId.Length > 64)
         {
             violations.Add(new FieldViolation("insats_id", "Insats-id saknas eller är för långt."));
-        }
-    }
-
-    private static void ThrowIfAny(List<FieldViolation> violations)
-    {
-        if (violations.Count > 0)
-        {
-            throw new ValidationFailedException(violations);
         }
     }
 }

@@ -29,7 +29,7 @@ public sealed class CourseFormatHandlers(ICourseFormatRepository formats, TimePr
         var violations = new List<FieldViolation>();
         var requestId = RequestIds.Parse(command.RequestId, violations);
         var content = CourseFormatRules.Validate(command.Format, violations);
-        ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         if (requestId is not null && await formats.FindByRequestIdAsync(requestId, cancellationToken) is { } earlier)
         {
@@ -57,7 +57,7 @@ public sealed class CourseFormatHandlers(ICourseFormatRepository formats, TimePr
         ValidateId(command.FormatId, violations);
         var etag = Etags.Parse(command.Etag, violations);
         var content = CourseFormatRules.Validate(command.Format, violations);
-        ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         var stored = await formats.GetAsync(command.FormatId!, cancellationToken)
             ?? throw new NotFoundException(ReasonNotFound, "Kursformatet finns inte.");
@@ -71,7 +71,7 @@ public sealed class CourseFormatHandlers(ICourseFormatRepository formats, TimePr
     {
         var violations = new List<FieldViolation>();
         ValidateId(formatId, violations);
-        ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         return await formats.GetAsync(formatId!, cancellationToken)
             ?? throw new NotFoundException(ReasonNotFound, "Kursformatet finns inte.");
@@ -90,14 +90,6 @@ public sealed class CourseFormatHandlers(ICourseFormatRepository formats, TimePr
         if (string.IsNullOrEmpty(formatId) || !Guid.TryParse(formatId, out _))
         {
             violations.Add(new FieldViolation("format_id", "Kursformatets id saknas eller är ogiltigt."));
-        }
-    }
-
-    private static void ThrowIfAny(List<FieldViolation> violations)
-    {
-        if (violations.Count > 0)
-        {
-            throw new ValidationFailedException(violations);
         }
     }
 }

@@ -1,5 +1,5 @@
-using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Application.Access;
+using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
@@ -37,7 +37,7 @@ public sealed class TraffChangeHandlers(GroupUpdates updates, TimeProvider clock
 
         var theme = FreeText.Validate(command.Theme, "theme", "Temat", GroupFields.MaxThemeLength, required: false, multiline: false, violations);
         var reason = Reason(command.Reason, violations);
-        Throw(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         return await updates.ChangeAsync(
             group,
@@ -83,7 +83,7 @@ public sealed class TraffChangeHandlers(GroupUpdates updates, TimeProvider clock
             violations.Add(new FieldViolation("date", "Träffen ligger redan den dagen och tiden."));
         }
 
-        Throw(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         return await updates.ChangeAsync(
             group,
@@ -111,7 +111,7 @@ public sealed class TraffChangeHandlers(GroupUpdates updates, TimeProvider clock
         var version = Etags.Parse(command.Etag, violations);
         var traff = FindTraff(group, command.TraffId, violations);
         var reason = Reason(command.Reason, violations);
-        Throw(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         return await updates.ChangeAsync(
             group,
@@ -147,12 +147,4 @@ public sealed class TraffChangeHandlers(GroupUpdates updates, TimeProvider clock
 
     private static string? Reason(string? reason, List<FieldViolation> violations) =>
         FreeText.Validate(reason, "reason", "Skälet till ändringen", GroupFields.MaxReasonLength, required: true, multiline: false, violations);
-
-    private static void Throw(List<FieldViolation> violations)
-    {
-        if (violations.Count > 0)
-        {
-            throw new ValidationFailedException(violations);
-        }
-    }
 }

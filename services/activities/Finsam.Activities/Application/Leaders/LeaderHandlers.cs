@@ -40,7 +40,7 @@ public sealed class LeaderHandlers(ILeaderRegistry registry, TimeProvider clock)
         }
 
         var qualifications = ValidateQualifications(command.Qualifications, violations);
-        ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         var earlier = await registry.GetAsync(command.Subject!, cancellationToken);
         var leader = new Leader(command.Subject!, displayName!, command.Agency!, qualifications, earlier?.RegisteredAt ?? clock.GetUtcNow().UtcDateTime);
@@ -54,7 +54,7 @@ public sealed class LeaderHandlers(ILeaderRegistry registry, TimeProvider clock)
 
         var violations = new List<FieldViolation>();
         ValidateSubject(subject, "subject", violations);
-        ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         return await registry.GetAsync(subject!, cancellationToken)
             ?? throw new NotFoundException(ReasonNotFound, "Ledaren finns inte i ledarregistret.");
@@ -77,7 +77,7 @@ public sealed class LeaderHandlers(ILeaderRegistry registry, TimeProvider clock)
             ValidateSubject(pageToken, "page_token", violations);
         }
 
-        ThrowIfAny(violations);
+        ValidationFailedException.ThrowIfAny(violations);
 
         var size = pageSize == 0 ? DefaultPageSize : pageSize;
         var page = await registry.ListAsync(string.IsNullOrEmpty(pageToken) ? null : pageToken, size + 1, cancellationToken);
@@ -117,13 +117,5 @@ public sealed class LeaderHandlers(ILeaderRegistry registry, TimeProvider clock)
         }
 
         return qualifications.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-    }
-
-    private static void ThrowIfAny(List<FieldViolation> violations)
-    {
-        if (violations.Count > 0)
-        {
-            throw new ValidationFailedException(violations);
-        }
     }
 }
