@@ -2,11 +2,18 @@ using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Platform.Inbox;
+using Finsam.Platform.Storage;
+using Finsam.Platform.Storage.LiteDb;
+using Finsam.Reporting.Application;
 using Finsam.Reporting.Application.Journal;
+using Finsam.Reporting.Infrastructure;
 using Finsam.Reporting.Infrastructure.Journal;
 using Finsam.Testing;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 
 namespace Finsam.IntegrationTests;
@@ -60,6 +67,43 @@ public sealed class JournalTests : BrokerTest
         Assert.Equal(At, documents[0].OccurredAt);
         Assert.Contains("\"participantId\":\"p-1\"", documents[0].Payload, StringComparison.Ordinal); // Web defaults, as the outbox
         Assert.Equal(0u, await Broker.MessageCountAsync(JournalRegistration.EndpointName + "_error") ?? 0u);
+    }
+
+    [Fact]
+    public async Task The_reporting_registration_journals_on_one_queue_beside_the_summary_consumer()
+    {
+        using var data = new TempDirectory("finsam-it");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(Broker.Settings());
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        using var store = new LiteDbDocumentStore(Path.Combine(data.Path, "reporting.db"));
+        builder.Services.AddSingleton<IDocumentStore>(store);
+        builder.Services.AddReporting(builder.Configuration);
+        using var host = builder.Build();
+        await host.StartAsync(Ct);
+        try
+        {
+            using var ready = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, ready.Token);
+
+            var registered = new ParticipantRegistered("p-9", ParticipantGenders.Woman, 1979, At);
+            await host.Services.GetRequiredService<IBus>().Publish(registered, Ct);
+
+            var entries = await WaitForEntriesAsync(host.Services.GetRequiredService<IEventJournal>(), 1, "the event in the journal");
+            Assert.Equal(registered, Assert.Single(entries).Event);
+            var summary = await Eventually.ReturnsAsync(
+                () => host.Services.GetRequiredService<IParticipantFactsStore>().SummarizeByGenderAsync(Ct),
+                s => s.Total >= 1, TimeSpan.FromSeconds(30), "the event in the summary");
+            Assert.Equal(1, summary.Women);
+            // One journal queue for all event types, next to the summary's own.
+            Assert.NotNull(await Broker.MessageCountAsync(JournalRegistration.EndpointName));
+            Assert.NotNull(await Broker.MessageCountAsync("reporting-participant-registered"));
+            Assert.Null(await Broker.MessageCountAsync("reporting-journal-consumer"));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
     }
 
     [Fact]
