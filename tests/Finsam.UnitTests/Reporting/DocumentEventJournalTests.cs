@@ -41,6 +41,7 @@ public sealed class DocumentEventJournalTests : IDisposable
         Assert.Equal([registered, defined, started], all.Select(e => e.Event));
         Assert.True(all[0].Sequence < all[1].Sequence && all[1].Sequence < all[2].Sequence);
         Assert.Equal(at, all[0].ReceivedAt);
+        Assert.Equal(DateTimeKind.Utc, all[0].ReceivedAt.Kind);
 
         // Paging: after the first entry, one at a time.
         var page = await _journal.ReadAsync(all[0].Sequence, 1, Ct);

@@ -71,7 +71,8 @@ public sealed class DocumentEventJournal(IDocumentStore store) : IEventJournal
 
         var integrationEvent = (IIntegrationEvent)(JsonSerializer.Deserialize(document.Payload, type, OutboxJson.Options)
             ?? throw new InvalidOperationException($"Journal entry {document.Id} has an empty payload."));
-        return new JournalEntry(document.Sequence, Guid.Parse(document.Id), integrationEvent, document.ReceivedAt);
+        // LiteDB hands dates back as local time; the journal speaks UTC on both stores.
+        return new JournalEntry(document.Sequence, Guid.Parse(document.Id), integrationEvent, document.ReceivedAt.ToUniversalTime());
     }
 
     /// <summary>The next number from the counter document: read, bump, version-checked replace, retry when another append won.</summary>
