@@ -50,7 +50,8 @@ public abstract class OutboxDocument : IDocument
     }
 }
 
-internal static class OutboxJson
+/// <summary>How events are written as JSON on the platform; reporting's journal stores them the same way.</summary>
+public static class OutboxJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 }

@@ -24,6 +24,16 @@ public interface IDocumentCollection<T> where T : class, IDocument
 
     Task<IReadOnlyList<T>> FindAsync(Expression<Func<T, bool>> filter, int limit = int.MaxValue, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> matching documents in ascending <paramref name="orderBy"/> order (a top-level
+    /// field; give it an index). For reading a log in its own order, e.g. reporting's event journal by sequence.
+    /// </summary>
+    Task<IReadOnlyList<T>> FindOrderedAsync<TKey>(
+        Expression<Func<T, bool>> filter,
+        Expression<Func<T, TKey>> orderBy,
+        int limit,
+        CancellationToken cancellationToken = default);
+
     Task<long> CountAsync(Expression<Func<T, bool>>? filter = null, CancellationToken cancellationToken = default);
 
     /// <summary>Documents in id order, starting after <paramref name="afterId"/> (null: from the start). For paging.</summary>

@@ -301,6 +301,22 @@ public abstract partial class StorageContract(IStoreFixture fixture)
     }
 
     [Fact]
+    public async Task Find_ordered_returns_matches_in_field_order_up_to_the_limit()
+    {
+        var things = NewThings();
+        await things.EnsureIndexAsync(nameof(ThingDocument.Number), unique: false, Ct);
+        // Ids in the opposite order to the numbers, so id order can't pass for field order.
+        foreach (var n in new[] { 7, 2, 9, 4, 1 })
+        {
+            await things.InsertAsync(Thing($"doc-{10 - n:D2}", number: n), Ct);
+        }
+
+        Assert.Equal([2, 4, 7], (await things.FindOrderedAsync(t => t.Number > 1, t => t.Number, 3, Ct)).Select(t => t.Number));
+        Assert.Equal([9], (await things.FindOrderedAsync(t => t.Number > 7, t => t.Number, 3, Ct)).Select(t => t.Number));
+        Assert.Empty(await things.FindOrderedAsync(t => t.Number > 9, t => t.Number, 3, Ct));
+    }
+
+    [Fact]
     public async Task Strings_compare_by_exact_value_not_ignoring_case()
     {
         var things = NewThings();

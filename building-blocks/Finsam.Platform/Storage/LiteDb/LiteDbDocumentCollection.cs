@@ -86,6 +86,13 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
     public Task<IReadOnlyList<T>> FindAsync(Expression<Func<T, bool>> filter, int limit = int.MaxValue, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<T>>(_collection.Find(filter, 0, limit).ToList());
 
+    public Task<IReadOnlyList<T>> FindOrderedAsync<TKey>(
+        Expression<Func<T, bool>> filter,
+        Expression<Func<T, TKey>> orderBy,
+        int limit,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<T>>(_collection.Query().Where(filter).OrderBy(orderBy).Limit(limit).ToList());
+
     public Task<long> CountAsync(Expression<Func<T, bool>>? filter = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(filter is null ? _collection.LongCount() : _collection.LongCount(filter));
 

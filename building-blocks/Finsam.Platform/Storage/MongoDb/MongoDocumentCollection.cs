@@ -86,6 +86,16 @@ internal sealed partial class MongoDocumentCollection<T>(IMongoCollection<T> col
         return await find.ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<T>> FindOrderedAsync<TKey>(
+        Expression<Func<T, bool>> filter,
+        Expression<Func<T, TKey>> orderBy,
+        int limit,
+        CancellationToken cancellationToken = default) =>
+        await collection.Find(filter)
+            .Sort(Builders<T>.Sort.Ascending(new ExpressionFieldDefinition<T, TKey>(orderBy)))
+            .Limit(limit)
+            .ToListAsync(cancellationToken);
+
     public Task<long> CountAsync(Expression<Func<T, bool>>? filter = null, CancellationToken cancellationToken = default) =>
         collection.CountDocumentsAsync(filter is null ? Filter.Empty : Filter.Where(filter), cancellationToken: cancellationToken);
 

@@ -1,6 +1,7 @@
 using Finsam.Platform.Messaging;
 using Finsam.Platform.Storage;
 using Finsam.Reporting.Application;
+using Finsam.Reporting.Infrastructure.Journal;
 
 namespace Finsam.Reporting.Infrastructure;
 
@@ -13,7 +14,12 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<IParticipantFactsStore, DocumentParticipantFactsStore>();
         services.AddScoped<ParticipantRegisteredProjection>();
         services.AddFinsamStorageInitializer(DocumentParticipantFactsStore.EnsureIndexesAsync);
-        services.AddFinsamMessaging(configuration, ServiceName, bus => bus.AddConsumer<ParticipantRegisteredConsumer>());
+        services.AddEventJournal();
+        services.AddFinsamMessaging(configuration, ServiceName, bus =>
+        {
+            bus.AddConsumer<ParticipantRegisteredConsumer>();
+            bus.AddJournalConsumers();
+        });
         return services;
     }
 }

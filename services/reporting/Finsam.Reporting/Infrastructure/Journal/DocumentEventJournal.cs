@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Finsam.IntegrationEvents;
+using Finsam.Platform.Outbox;
+using Finsam.Platform.Storage;
+using Finsam.Reporting.Application.Journal;
+
+namespace Finsam.Reporting.Infrastructure.Journal;
+
+/// <summary>The event journal over the service's own document store (LiteDB or MongoDB).</summary>
+public sealed class DocumentEventJournal(IDocumentStore store) : IEventJournal
+{
+    private readonly IDocumentCollection<JournalEntryDocument> _entries =
+        store.Collection<JournalEntryDocument>(JournalEntryDocument.CollectionName);
+
+    private readonly IDocumentCollection<JournalSequenceDocument> _sequence =
+        store.Collection<JournalSequenceDocument>(JournalSequenceDocument.CollectionName);
+
+    public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken)
+    {
+        var entries = store.Collection<JournalEntryDocument>(JournalEntryDocument.CollectionName);
+        await entries.EnsureIndexAsync(nameof(JournalEntryDocument.Type), unique: false, cancellationToken);
+        await entries.EnsureIndexAsync(nameof(JournalEntryDocument.OccurredAt), unique: false, cancellationToken);
+        // Unique: a replay relies on one order, and a bug handing out a number twice should fail loudly.
+        await entries.EnsureIndexAsync(nameof(JournalEntryDocument.Sequence), unique: true, cancellationToken);
+    }
+
+    public async Task<bool> AppendAsync(Guid messageId, IIntegrationEvent integrationEvent, DateTime receivedAt, CancellationToken cancellationToken)
+    {
+        var id = messageId.ToString();
+        // The common duplicate (a redelivery long after) is answered without spending a sequence number.
+        if (await _entries.GetAsync(id, cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        var type = integrationEvent.GetType();
+        var entry = new JournalEntryDocument
+        {
+            Id = id,
+            Type = IntegrationEventTypes.NameOf(type),
+            Payload = JsonSerializer.Serialize(integrationEvent, type, OutboxJson.Options),
+            OccurredAt = integrationEvent.OccurredAt,
+            ReceivedAt = receivedAt,
+            Sequence = await NextSequenceAsync(cancellationToken),
+        };
+        try
+        {
+            await _entries.InsertAsync(entry, cancellationToken);
+            return true;
+        }
+        catch (DuplicateKeyException ex) when (ex.Index == "_id")
+        {
+            // A twin delivery got in between our check and our insert. Its number stands; ours is left as a gap.
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        var page = await _entries.FindOrderedAsync(e => e.Sequence > afterSequence, e => e.Sequence, limit, cancellationToken);
+        return page.Select(ToEntry).ToList();
+    }
+
+    private static JournalEntry ToEntry(JournalEntryDocument document)
+    {
+        // An unknown type would mean an event was removed from the contracts: V1 types are never deleted, so refuse.
+        if (!IntegrationEventTypes.TryResolve(document.Type, out var type))
+        {
+            throw new InvalidOperationException($"Journal entry {document.Id} has unknown event type '{document.Type}'.");
+        }
+
+        var integrationEvent = (IIntegrationEvent)(JsonSerializer.Deserialize(document.Payload, type, OutboxJson.Options)
+            ?? throw new InvalidOperationException($"Journal entry {document.Id} has an empty payload."));
+        // LiteDB hands dates back as local time; the journal speaks UTC on both stores.
+        return new JournalEntry(document.Sequence, Guid.Parse(document.Id), integrationEvent, document.ReceivedAt.ToUniversalTime());
+    }
+
+    /// <summary>The next number from the counter document: read, bump, version-checked replace, retry when another append won.</summary>
+    private async Task<long> NextSequenceAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var counter = await _sequence.GetAsync(JournalSequenceDocument.SingletonId, cancellationToken);
+            if (counter is null)
+            {
+                try
+                {
+                    await _sequence.InsertAsync(new JournalSequenceDocument { Last = 1 }, cancellationToken);
+                    return 1;
+                }
+                catch (DuplicateKeyException)
+                {
+                    continue; // another append created it first
+                }
+            }
+
+            var expected = counter.Version;
+            counter.Last++;
+            if (await _sequence.ReplaceAsync(counter, expected, cancellationToken))
+            {
+                return counter.Last;
+            }
+        }
+    }
+}

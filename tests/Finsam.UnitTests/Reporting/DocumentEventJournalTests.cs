@@ -1,0 +1,72 @@
+using Finsam.IntegrationEvents.Activities.V1;
+using Finsam.IntegrationEvents.Participants.V1;
+using Finsam.Platform.Storage.LiteDb;
+using Finsam.Reporting.Infrastructure.Journal;
+using Finsam.Testing;
+
+namespace Finsam.UnitTests.Reporting;
+
+/// <summary>The event journal over a real LiteDB file: append once per message id, read back in sequence order.</summary>
+public sealed class DocumentEventJournalTests : IDisposable
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly TempDirectory _data = new("finsam-journal");
+    private readonly LiteDbDocumentStore _store;
+    private readonly DocumentEventJournal _journal;
+
+    public DocumentEventJournalTests()
+    {
+        _store = new LiteDbDocumentStore(Path.Combine(_data.Path, "reporting.db"));
+        _journal = new DocumentEventJournal(_store);
+    }
+
+    [Fact]
+    public async Task Appends_once_per_message_id_and_reads_back_in_sequence_order_after_a_cursor()
+    {
+        await DocumentEventJournal.EnsureIndexesAsync(_store, Ct);
+        var at = new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+        var registered = new ParticipantRegistered("p-1", ParticipantGenders.Woman, 1990, at);
+        var defined = new InsatsDefined("i-1", "Steget", "individual", 20, at.AddMinutes(1), EnrolmentTarget: 30);
+        var started = new GroupStarted("g-1", "i-1", 8, false, at.AddMinutes(2));
+        var ids = new[] { Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7() };
+
+        Assert.True(await _journal.AppendAsync(ids[0], registered, at, Ct));
+        Assert.True(await _journal.AppendAsync(ids[1], defined, at.AddSeconds(1), Ct));
+        Assert.False(await _journal.AppendAsync(ids[0], registered, at.AddSeconds(2), Ct)); // a redelivery
+        Assert.True(await _journal.AppendAsync(ids[2], started, at.AddSeconds(3), Ct));
+
+        var all = await _journal.ReadAsync(0, 10, Ct);
+        Assert.Equal(ids, all.Select(e => e.MessageId));
+        Assert.Equal([registered, defined, started], all.Select(e => e.Event));
+        Assert.True(all[0].Sequence < all[1].Sequence && all[1].Sequence < all[2].Sequence);
+        Assert.Equal(at, all[0].ReceivedAt);
+        Assert.Equal(DateTimeKind.Utc, all[0].ReceivedAt.Kind);
+
+        // Paging: after the first entry, one at a time.
+        var page = await _journal.ReadAsync(all[0].Sequence, 1, Ct);
+        Assert.Equal([ids[1]], page.Select(e => e.MessageId));
+        Assert.Empty(await _journal.ReadAsync(all[2].Sequence, 10, Ct));
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_get_distinct_sequences()
+    {
+        await DocumentEventJournal.EnsureIndexesAsync(_store, Ct);
+        var at = DateTime.UtcNow;
+        var appends = Enumerable.Range(0, 20)
+            .Select(i => Task.Run(() => _journal.AppendAsync(Guid.NewGuid(), new GroupCancelled($"g-{i}", "i-1", at), at, Ct), Ct));
+        Assert.All(await Task.WhenAll(appends), Assert.True);
+
+        var all = await _journal.ReadAsync(0, 100, Ct);
+        Assert.Equal(20, all.Count);
+        Assert.Equal(all.Select(e => e.Sequence).Order(), all.Select(e => e.Sequence));
+        Assert.Equal(20, all.Select(e => e.Sequence).Distinct().Count());
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _data.Dispose();
+    }
+}
