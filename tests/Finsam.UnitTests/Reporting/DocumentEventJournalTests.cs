@@ -50,6 +50,33 @@ public sealed class DocumentEventJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task Unlinked_events_are_kept_apart_without_arrival_time_or_place_in_the_sequence()
+    {
+        await DocumentEventJournal.EnsureIndexesAsync(_store, Ct);
+        var month = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        var ended = new GroupCancelled("g-1", "i-1", month.AddDays(16));
+        var form = new EvaluationSubmitted(Guid.NewGuid().ToString(), "g-1", "i-1", "2026-03", ["Omfattningen var bra"], [6], month);
+        var formId = Guid.NewGuid();
+
+        Assert.True(await _journal.AppendAsync(Guid.CreateVersion7(), ended, month.AddDays(16), Ct));
+        Assert.True(await _journal.AppendAsync(formId, form, month.AddDays(16).AddSeconds(1), Ct));
+        Assert.False(await _journal.AppendAsync(formId, form, month.AddDays(17), Ct)); // a redelivery
+        Assert.True(await _journal.AppendAsync(Guid.CreateVersion7(), ended with { GroupId = "g-2" }, month.AddDays(16).AddSeconds(2), Ct));
+
+        // The ordered journal has the two linked events with consecutive numbers: the form took no place between them.
+        var ordered = await _journal.ReadAsync(0, 10, Ct);
+        Assert.Equal(["g-1", "g-2"], ordered.Select(e => ((GroupCancelled)e.Event).GroupId));
+        Assert.Equal(ordered[0].Sequence + 1, ordered[1].Sequence);
+        var unlinked = Assert.IsType<EvaluationSubmitted>(Assert.Single(await _journal.ReadUnlinkedAsync(null, 10, Ct)));
+        Assert.Equal((form.EvaluationId, form.Month, form.OccurredAt), (unlinked.EvaluationId, unlinked.Month, unlinked.OccurredAt));
+        Assert.Equal(form.Ratings, unlinked.Ratings);
+
+        // Stored as id, type and payload only: no arrival time, no sequence.
+        var stored = _store.Database.GetCollection(UnlinkedEventDocument.CollectionName).FindAll().Single();
+        Assert.Equal(["Payload", "Type", "Version", "_id"], stored.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Concurrent_appends_get_distinct_sequences()
     {
         await DocumentEventJournal.EnsureIndexesAsync(_store, Ct);

@@ -82,4 +82,4 @@ public sealed record EvaluationSubmitted(
     string Month,
     IReadOnlyList<string> Statements,
     IReadOnlyList<int> Ratings,
-    DateTime OccurredAt) : IIntegrationEvent;
+    DateTime OccurredAt) : IUnlinkedEvent;

@@ -13,4 +13,4 @@ public sealed record SurveyAnswered(
     string InstrumentId,
     int InstrumentVersion,
     IReadOnlyDictionary<string, string> Answers,
-    DateTime OccurredAt) : IIntegrationEvent;
+    DateTime OccurredAt) : IUnlinkedEvent;

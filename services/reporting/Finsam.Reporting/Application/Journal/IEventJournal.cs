@@ -17,6 +17,13 @@ public interface IEventJournal
 
     /// <summary>Up to <paramref name="limit"/> entries with a sequence above <paramref name="afterSequence"/>, in sequence order (0: from the start).</summary>
     Task<IReadOnlyList<JournalEntry>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The unlinked events (<see cref="IUnlinkedEvent"/>: survey answers, evaluation forms), kept apart from the
+    /// ordered journal without a sequence or an arrival time, in message-id order (random) after
+    /// <paramref name="afterMessageId"/>. Their projections sum them per month, so their order never matters.
+    /// </summary>
+    Task<IReadOnlyList<IUnlinkedEvent>> ReadUnlinkedAsync(Guid? afterMessageId, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>One journalled event, deserialized back to its V1 record. Page on with <see cref="Sequence"/>.</summary>

@@ -15,6 +15,9 @@ public sealed class DocumentEventJournal(IDocumentStore store) : IEventJournal
     private readonly IDocumentCollection<JournalSequenceDocument> _sequence =
         store.Collection<JournalSequenceDocument>(JournalSequenceDocument.CollectionName);
 
+    private readonly IDocumentCollection<UnlinkedEventDocument> _unlinked =
+        store.Collection<UnlinkedEventDocument>(UnlinkedEventDocument.CollectionName);
+
     public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
         var entries = store.Collection<JournalEntryDocument>(JournalEntryDocument.CollectionName);
@@ -27,6 +30,11 @@ public sealed class DocumentEventJournal(IDocumentStore store) : IEventJournal
     public async Task<bool> AppendAsync(Guid messageId, IIntegrationEvent integrationEvent, DateTime receivedAt, CancellationToken cancellationToken)
     {
         var id = messageId.ToString();
+        if (integrationEvent is IUnlinkedEvent unlinked)
+        {
+            return await AppendUnlinkedAsync(id, unlinked, cancellationToken);
+        }
+
         // The common duplicate (a redelivery long after) is answered without spending a sequence number.
         if (await _entries.GetAsync(id, cancellationToken) is not null)
         {
@@ -61,18 +69,50 @@ public sealed class DocumentEventJournal(IDocumentStore store) : IEventJournal
         return page.Select(ToEntry).ToList();
     }
 
-    private static JournalEntry ToEntry(JournalEntryDocument document)
+    public async Task<IReadOnlyList<IUnlinkedEvent>> ReadUnlinkedAsync(Guid? afterMessageId, int limit, CancellationToken cancellationToken) =>
+        (await _unlinked.ListAfterAsync(afterMessageId?.ToString(), limit, cancellationToken))
+        .Select(d => (IUnlinkedEvent)Deserialize(d.Id, d.Type, d.Payload))
+        .ToList();
+
+    /// <summary>
+    /// Kept apart, without the arrival time or a sequence number the ordered journal would give it: either would
+    /// place a survey answer next to the ending it followed, and so next to a person.
+    /// </summary>
+    private async Task<bool> AppendUnlinkedAsync(string id, IUnlinkedEvent unlinked, CancellationToken cancellationToken)
+    {
+        var type = unlinked.GetType();
+        try
+        {
+            await _unlinked.InsertAsync(
+                new UnlinkedEventDocument
+                {
+                    Id = id,
+                    Type = IntegrationEventTypes.NameOf(type),
+                    Payload = JsonSerializer.Serialize(unlinked, type, OutboxJson.Options),
+                },
+                cancellationToken);
+            return true;
+        }
+        catch (DuplicateKeyException ex) when (ex.Index == "_id")
+        {
+            return false;
+        }
+    }
+
+    private static JournalEntry ToEntry(JournalEntryDocument document) =>
+        // LiteDB hands dates back as local time; the journal speaks UTC on both stores.
+        new(document.Sequence, Guid.Parse(document.Id), Deserialize(document.Id, document.Type, document.Payload), document.ReceivedAt.ToUniversalTime());
+
+    private static IIntegrationEvent Deserialize(string id, string typeName, string payload)
     {
         // An unknown type would mean an event was removed from the contracts: V1 types are never deleted, so refuse.
-        if (!IntegrationEventTypes.TryResolve(document.Type, out var type))
+        if (!IntegrationEventTypes.TryResolve(typeName, out var type))
         {
-            throw new InvalidOperationException($"Journal entry {document.Id} has unknown event type '{document.Type}'.");
+            throw new InvalidOperationException($"Journal entry {id} has unknown event type '{typeName}'.");
         }
 
-        var integrationEvent = (IIntegrationEvent)(JsonSerializer.Deserialize(document.Payload, type, OutboxJson.Options)
-            ?? throw new InvalidOperationException($"Journal entry {document.Id} has an empty payload."));
-        // LiteDB hands dates back as local time; the journal speaks UTC on both stores.
-        return new JournalEntry(document.Sequence, Guid.Parse(document.Id), integrationEvent, document.ReceivedAt.ToUniversalTime());
+        return (IIntegrationEvent)(JsonSerializer.Deserialize(payload, type, OutboxJson.Options)
+            ?? throw new InvalidOperationException($"Journal entry {id} has an empty payload."));
     }
 
     /// <summary>The next number from the counter document: read, bump, version-checked replace, retry when another append won.</summary>

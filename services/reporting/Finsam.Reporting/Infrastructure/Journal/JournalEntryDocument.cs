@@ -47,3 +47,20 @@ public sealed class JournalSequenceDocument : IDocument
 
     public long Last { get; set; }
 }
+
+/// <summary>
+/// An unlinked event (<see cref="Finsam.IntegrationEvents.IUnlinkedEvent"/>) as kept: its random message id, type and
+/// payload, and nothing else. No arrival time and no sequence, so its place among the other events is not stored.
+/// </summary>
+public sealed class UnlinkedEventDocument : IDocument
+{
+    public const string CollectionName = "unlinked_events";
+
+    public string Id { get; set; } = "";
+
+    public long Version { get; set; }
+
+    public string Type { get; set; } = "";
+
+    public string Payload { get; set; } = "";
+}
