@@ -1,4 +1,3 @@
-using System.Globalization;
 using Finsam.Participants.Domain;
 
 namespace Finsam.Participants.Infrastructure;
@@ -6,12 +5,6 @@ namespace Finsam.Participants.Infrastructure;
 /// <summary>Conversions shared by the participants service's documents.</summary>
 public static class DocumentMapping
 {
-    public static string ToIso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static DateOnly FromIso(string value) => DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static DateOnly? FromIsoOrNull(string? value) => value is null ? null : FromIso(value);
-
     /// <summary>Stores return DateTimes as local or unspecified; the domain works in UTC.</summary>
     public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value.ToUniversalTime(), DateTimeKind.Utc);
 

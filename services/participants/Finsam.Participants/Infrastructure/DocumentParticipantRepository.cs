@@ -5,6 +5,7 @@ using Finsam.Platform.Errors;
 using Finsam.Platform.Outbox;
 using Finsam.Platform.Storage;
 using static Finsam.Participants.Infrastructure.DocumentMapping;
+using static Finsam.Platform.Time.IsoDates;
 
 namespace Finsam.Participants.Infrastructure;
 

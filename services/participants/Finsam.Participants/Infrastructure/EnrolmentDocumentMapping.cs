@@ -1,5 +1,6 @@
 using Finsam.Participants.Domain;
 using static Finsam.Participants.Infrastructure.DocumentMapping;
+using static Finsam.Platform.Time.IsoDates;
 
 namespace Finsam.Participants.Infrastructure;
 

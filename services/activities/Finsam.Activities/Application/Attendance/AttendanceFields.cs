@@ -60,5 +60,4 @@ public static class AttendanceFields
         return status == AttendanceStatus.Present && hours == 0 ? traff.LengthHours : hours;
     }
 
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

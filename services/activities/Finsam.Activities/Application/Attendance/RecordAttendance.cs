@@ -132,7 +132,7 @@ public sealed class RecordAttendanceHandler(GroupUpdates updates, TimeProvider c
 
         if (traff.Date > today)
         {
-            violations.Add(new FieldViolation("traff_id", $"Träff {traff.Number} är den {AttendanceFields.Iso(traff.Date)} och har inte ägt rum än."));
+            violations.Add(new FieldViolation("traff_id", $"Träff {traff.Number} är den {IsoDates.ToIso(traff.Date)} och har inte ägt rum än."));
             return null;
         }
 

@@ -88,7 +88,7 @@ public sealed class BookParticipantHandler(GroupUpdates updates, TimeProvider cl
 
         var first = group.Traffar.Where(t => t.Status != TraffStatus.Cancelled).MinBy(t => t.Number);
         return group.LateJoinCutOff() is { } cutOff && first is not null && cutOff.Number > first.Number
-            ? $"Sena deltagare tas bara emot fram till och med träff {cutOff.Number} ({GroupFields.Iso(cutOff.Date)}), och den är redan passerad."
+            ? $"Sena deltagare tas bara emot fram till och med träff {cutOff.Number} ({IsoDates.ToIso(cutOff.Date)}), och den är redan passerad."
             : "Gruppen har redan haft sin första träff: sena deltagare tas inte emot.";
     }
 

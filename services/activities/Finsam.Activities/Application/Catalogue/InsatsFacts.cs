@@ -1,5 +1,6 @@
 using Finsam.Activities.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Time;
 using Finsam.Platform.Validation;
 
 namespace Finsam.Activities.Application.Catalogue;
@@ -91,7 +92,7 @@ public sealed record InsatsFacts(
 
         if (sent.StartDate is { } start && sent.EndDate is { } end && end < start)
         {
-            violations.Add(new FieldViolation("end_date", $"Slutdatum {end:yyyy-MM-dd} ligger före startdatum {start:yyyy-MM-dd}."));
+            violations.Add(new FieldViolation("end_date", $"Slutdatum {IsoDates.ToIso(end)} ligger före startdatum {IsoDates.ToIso(start)}."));
         }
 
         return violations.Count > before

@@ -147,7 +147,7 @@ public sealed class SubmitEvaluationHandler(GroupUpdates groups, IEvaluationRepo
         if (lastTraff > today)
         {
             throw new PreconditionFailedException(
-                ReasonTooEarly, $"Utvärderingen tas emot från gruppens sista träff den {lastTraff:yyyy-MM-dd}.");
+                ReasonTooEarly, $"Utvärderingen tas emot från gruppens sista träff den {IsoDates.ToIso(lastTraff)}.");
         }
     }
 }

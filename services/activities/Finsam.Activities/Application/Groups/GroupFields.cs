@@ -1,11 +1,11 @@
-using System.Globalization;
 using Finsam.Activities.Domain.Calendar;
 using Finsam.Activities.Domain.Groups;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Time;
 
 namespace Finsam.Activities.Application.Groups;
 
-/// <summary>The field rules the group handlers share: text people type, "HH:mm" times and the days a träff may fall on.</summary>
+/// <summary>The field rules the group handlers share: the lengths of what people type, and the days a träff may fall on.</summary>
 public static class GroupFields
 {
     public const int MaxNameLength = 200;
@@ -13,40 +13,6 @@ public static class GroupFields
     public const int MaxInterpreterLanguageLength = 100;
     public const int MaxThemeLength = 200;
     public const int MaxReasonLength = 1000;
-
-    /// <summary>
-    /// The trimmed text, "" when absent and not required, or null with a Swedish violation on
-    /// <paramref name="field"/>. One line only: these texts end up in one-line places (a calendar's summary,
-    /// a list) where a control character breaks what a reader sees.
-    /// </summary>
-    public static string? Text(string? value, string field, string label, int maxLength, bool required, List<FieldViolation> violations)
-    {
-        var text = value?.Trim() ?? "";
-        if (text.Length == 0)
-        {
-            if (required)
-            {
-                violations.Add(new FieldViolation(field, $"{label} saknas."));
-                return null;
-            }
-
-            return "";
-        }
-
-        if (text.Length > maxLength)
-        {
-            violations.Add(new FieldViolation(field, $"{label} får vara högst {maxLength} tecken."));
-            return null;
-        }
-
-        if (text.Any(char.IsControl) || HasLoneSurrogate(text))
-        {
-            violations.Add(new FieldViolation(field, $"{label} innehåller otillåtna tecken: skriv på en rad, utan styrtecken."));
-            return null;
-        }
-
-        return text;
-    }
 
     /// <summary>
     /// Refuses, naming <paramref name="field"/>, a day a träff can't be put on by hand: a weekend, a public or
@@ -60,34 +26,15 @@ public static class GroupFields
         }
         else if (TraffPlanner.IsWeekend(date))
         {
-            violations.Add(new FieldViolation(field, $"{Iso(date)} är en lördag eller söndag: träffar hålls på vardagar."));
+            violations.Add(new FieldViolation(field, $"{IsoDates.ToIso(date)} är en lördag eller söndag: träffar hålls på vardagar."));
         }
         else if (SwedishHolidays.Find(date) is { } holiday)
         {
-            violations.Add(new FieldViolation(field, $"{Iso(date)} är en helgdag ({holiday.Name}): då hålls inga träffar."));
+            violations.Add(new FieldViolation(field, $"{IsoDates.ToIso(date)} är en helgdag ({holiday.Name}): då hålls inga träffar."));
         }
         else if (group.ClosedDates.Contains(date))
         {
-            violations.Add(new FieldViolation(field, $"{Iso(date)} är en stängd dag för gruppen."));
+            violations.Add(new FieldViolation(field, $"{IsoDates.ToIso(date)} är en stängd dag för gruppen."));
         }
-    }
-
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static bool HasLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,15 +1,14 @@
-using System.Globalization;
 using Finsam.Activities.Application.Catalogue;
 using Finsam.Activities.Domain;
 using Finsam.IntegrationEvents;
 using Finsam.Platform.Outbox;
 using Finsam.Platform.Storage;
+using Finsam.Platform.Time;
 
 namespace Finsam.Activities.Infrastructure.Catalogue;
 
 public sealed class DocumentInsatsRepository(IDocumentStore store, OutboxSignal outboxSignal) : IInsatsRepository
 {
-    private const string DateFormat = "yyyy-MM-dd";
 
     private readonly IDocumentCollection<InsatsDocument> _insatser = store.Collection<InsatsDocument>(InsatsDocument.CollectionName);
     private readonly OutboxWrites<InsatsDocument> _writes = new(store.Collection<InsatsDocument>(InsatsDocument.CollectionName), outboxSignal);
@@ -84,12 +83,9 @@ public sealed class DocumentInsatsRepository(IDocumentStore store, OutboxSignal 
         document.WorkOrStudiesPercent = insats.OutcomeTargets.WorkOrStudiesPercent;
         document.EnrolmentTarget = insats.OutcomeTargets.EnrolmentTarget;
         document.GenderBalanceMinPercent = insats.OutcomeTargets.GenderBalanceMinPercent;
-        document.StartDate = insats.StartDate?.ToString(DateFormat, CultureInfo.InvariantCulture);
-        document.EndDate = insats.EndDate?.ToString(DateFormat, CultureInfo.InvariantCulture);
+        document.StartDate = insats.StartDate is { } start ? IsoDates.ToIso(start) : null;
+        document.EndDate = insats.EndDate is { } end ? IsoDates.ToIso(end) : null;
     }
-
-    private static DateOnly? ParseDate(string? text) =>
-        string.IsNullOrEmpty(text) ? null : DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
 
     private static Insats? ToDomain(InsatsDocument? document) => document is null
         ? null
@@ -110,8 +106,8 @@ public sealed class DocumentInsatsRepository(IDocumentStore store, OutboxSignal 
             FollowUpPlaces = document.FollowUpPlaces,
             TargetGroup = document.TargetGroup ?? "",
             OutcomeTargets = new OutcomeTargets(document.WorkOrStudiesPercent, document.EnrolmentTarget, document.GenderBalanceMinPercent),
-            StartDate = ParseDate(document.StartDate),
-            EndDate = ParseDate(document.EndDate),
+            StartDate = IsoDates.FromIsoOrNull(document.StartDate),
+            EndDate = IsoDates.FromIsoOrNull(document.EndDate),
             Version = document.Version,
         };
 

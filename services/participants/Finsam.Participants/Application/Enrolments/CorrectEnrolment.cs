@@ -75,7 +75,7 @@ public sealed class CorrectEnrolmentHandlers(
             command.YearsInSupport ?? old.YearsInSupport);
         var now = clock.GetUtcNow().UtcDateTime;
         var history = new History(enrolment, context.Actor, now, reason!);
-        history.Compare("start_date", Iso(old.StartDate), Iso(corrected.StartDate));
+        history.Compare("start_date", IsoDates.ToIso(old.StartDate), IsoDates.ToIso(corrected.StartDate));
         history.Compare("contact_persons", Join(old.ContactPersons), Join(corrected.ContactPersons));
         history.Compare("forsorjning_at_start", Join(old.ForsorjningAtStart), Join(corrected.ForsorjningAtStart));
         history.Compare("sysselsattning_at_start", old.SysselsattningAtStart ?? "", corrected.SysselsattningAtStart ?? "");
@@ -138,7 +138,7 @@ public sealed class CorrectEnrolmentHandlers(
         };
         var now = clock.GetUtcNow().UtcDateTime;
         var history = new History(enrolment, context.Actor, now, reason!);
-        history.Compare("end_date", Iso(old.EndDate), Iso(corrected.EndDate));
+        history.Compare("end_date", IsoDates.ToIso(old.EndDate), IsoDates.ToIso(corrected.EndDate));
         history.Compare("reasons", Join(old.Reasons), Join(corrected.Reasons));
         history.Compare("sysselsattning_at_end", old.SysselsattningAtEnd, corrected.SysselsattningAtEnd);
         history.Compare("forsorjning_at_end", Join(old.ForsorjningAtEnd), Join(corrected.ForsorjningAtEnd));
@@ -169,11 +169,11 @@ public sealed class CorrectEnrolmentHandlers(
         }
         else if (enrolment.Ending is { } ending && startDate > ending.EndDate)
         {
-            violations.Add(new FieldViolation("start_date", $"Startdatum kan inte ligga efter slutdatum ({Iso(ending.EndDate)})."));
+            violations.Add(new FieldViolation("start_date", $"Startdatum kan inte ligga efter slutdatum ({IsoDates.ToIso(ending.EndDate)})."));
         }
         else if (recorded.Count > 0 && startDate > recorded.Min())
         {
-            violations.Add(new FieldViolation("start_date", $"Startdatum kan inte ligga efter det som redan registrerats i inskrivningen ({Iso(recorded.Min())})."));
+            violations.Add(new FieldViolation("start_date", $"Startdatum kan inte ligga efter det som redan registrerats i inskrivningen ({IsoDates.ToIso(recorded.Min())})."));
         }
     }
 
@@ -191,7 +191,7 @@ public sealed class CorrectEnrolmentHandlers(
                 .Max();
             if (!participant.Consents.Any(c => c.IsActiveOn(startDate) && (lastEndBefore is null || c.GivenOn > lastEndBefore)))
             {
-                violations.Add(new FieldViolation("start_date", $"Inget samtycke gäller {Iso(startDate)}: inskrivningen kan inte flyttas till en dag utan samtycke."));
+                violations.Add(new FieldViolation("start_date", $"Inget samtycke gäller {IsoDates.ToIso(startDate)}: inskrivningen kan inte flyttas till en dag utan samtycke."));
             }
         }
 
@@ -200,8 +200,6 @@ public sealed class CorrectEnrolmentHandlers(
             StartDateRules.CheckReferral(receivedOn, startDate, violations);
         }
     }
-
-    private static string Iso(DateOnly day) => EnrolmentFields.Iso(day);
 
     private static string Join(IEnumerable<string> values) => string.Join(", ", values);
 

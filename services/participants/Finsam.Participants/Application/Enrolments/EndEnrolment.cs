@@ -93,7 +93,7 @@ public sealed class EndEnrolmentHandler(
     {
         if (endDate < enrolment.Start.StartDate)
         {
-            violations.Add(new FieldViolation("end_date", $"Slutdatum kan inte ligga före startdatum ({EnrolmentFields.Iso(enrolment.Start.StartDate)})."));
+            violations.Add(new FieldViolation("end_date", $"Slutdatum kan inte ligga före startdatum ({IsoDates.ToIso(enrolment.Start.StartDate)})."));
         }
         else if (endDate > today)
         {

@@ -1,6 +1,7 @@
 using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Time;
 using Finsam.Platform.Validation;
 
 namespace Finsam.Participants.Application.Enrolments;
@@ -101,8 +102,8 @@ public static class EnrolmentFields
         }
         else if (day < enrolment.Start.StartDate || day > enrolment.LastDayOfStay(today))
         {
-            var end = enrolment.Ending is { } ending ? Iso(ending.EndDate) : "i dag";
-            violations.Add(new FieldViolation(field, $"{label} ska ligga inom inskrivningen ({Iso(enrolment.Start.StartDate)} – {end})."));
+            var end = enrolment.Ending is { } ending ? IsoDates.ToIso(ending.EndDate) : "i dag";
+            violations.Add(new FieldViolation(field, $"{label} ska ligga inom inskrivningen ({IsoDates.ToIso(enrolment.Start.StartDate)} – {end})."));
         }
     }
 
@@ -113,8 +114,6 @@ public static class EnrolmentFields
             throw new ValidationFailedException(violations);
         }
     }
-
-    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Allowed(IReadOnlyDictionary<string, string> codes) => string.Join(", ", codes.Keys);
 }

@@ -47,7 +47,7 @@ public sealed class RecordFollowUpHandler(EnrolmentAccess access, IEnrolmentRepo
         {
             violations.Add(new FieldViolation(
                 "contact_on",
-                $"Uppföljning kan registreras efter avslutet och högst 12 månader efter det: {EnrolmentFields.Iso(ending.EndDate.AddDays(1))} – {EnrolmentFields.Iso(lastDay)}."));
+                $"Uppföljning kan registreras efter avslutet och högst 12 månader efter det: {IsoDates.ToIso(ending.EndDate.AddDays(1))} – {IsoDates.ToIso(lastDay)}."));
         }
         else if (contactOn > today)
         {

@@ -1,8 +1,9 @@
-using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Registry;
+using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Time;
 
 namespace Finsam.Participants.Application.Enrolments;
 
@@ -81,7 +82,7 @@ public static class RecordedFacts
         }
     }
 
-    public static string Text(DateOnly? day) => day is { } d ? EnrolmentFields.Iso(d) : "";
+    public static string Text(DateOnly? day) => day is { } d ? IsoDates.ToIso(d) : "";
 
     public static string Text(bool? value) => value switch
     {

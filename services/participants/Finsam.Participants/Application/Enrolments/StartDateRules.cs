@@ -1,5 +1,6 @@
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Time;
 
 namespace Finsam.Participants.Application.Enrolments;
 
@@ -19,13 +20,13 @@ public static class StartDateRules
         {
             if (startDate < born)
             {
-                violations.Add(new FieldViolation("start_date", $"Startdatum ligger före personens födelsedatum ({EnrolmentFields.Iso(born)})."));
+                violations.Add(new FieldViolation("start_date", $"Startdatum ligger före personens födelsedatum ({IsoDates.ToIso(born)})."));
             }
             else if (startDate < born.AddYears(MinimumAge))
             {
                 violations.Add(new FieldViolation(
                     "start_date",
-                    $"Personen fyller {MinimumAge} år {EnrolmentFields.Iso(born.AddYears(MinimumAge))}; inskrivningen kan inte börja före det."));
+                    $"Personen fyller {MinimumAge} år {IsoDates.ToIso(born.AddYears(MinimumAge))}; inskrivningen kan inte börja före det."));
             }
 
             return;
@@ -48,7 +49,7 @@ public static class StartDateRules
         if (startDate < receivedOn)
         {
             violations.Add(new FieldViolation(
-                "start_date", $"Startdatum ligger före dagen då remissen kom in ({EnrolmentFields.Iso(receivedOn)}); inskrivningen kan inte börja före remissen."));
+                "start_date", $"Startdatum ligger före dagen då remissen kom in ({IsoDates.ToIso(receivedOn)}); inskrivningen kan inte börja före remissen."));
         }
     }
 

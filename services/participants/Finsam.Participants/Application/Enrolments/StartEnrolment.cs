@@ -261,11 +261,11 @@ public sealed class StartEnrolmentHandler(
             return;
         }
 
-        var day = EnrolmentFields.Iso(startDate);
+        var day = IsoDates.ToIso(startDate);
         throw new PreconditionFailedException(
             ReasonConsentRequired,
             lastEnd is { } end
-                ? $"Samtycke saknas: personen återkommer efter en inskrivning som avslutades {EnrolmentFields.Iso(end)}, och ett nytt samtycke, givet efter det och giltigt {day}, krävs."
+                ? $"Samtycke saknas: personen återkommer efter en inskrivning som avslutades {IsoDates.ToIso(end)}, och ett nytt samtycke, givet efter det och giltigt {day}, krävs."
                 : $"Samtycke saknas: personen har inget samtycke till informationsutbyte som gäller {day}.");
     }
 

@@ -1,6 +1,7 @@
 using Finsam.Participants.Application.Gallring;
 using Finsam.Platform.Storage;
 using static Finsam.Participants.Infrastructure.DocumentMapping;
+using static Finsam.Platform.Time.IsoDates;
 
 namespace Finsam.Participants.Infrastructure.Gallring;
 
