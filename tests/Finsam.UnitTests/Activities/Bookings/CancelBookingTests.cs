@@ -1,5 +1,6 @@
 using Finsam.Activities.Application.Access;
 using Finsam.Activities.Application.Bookings;
+using Finsam.Activities.Application.Groups;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
@@ -155,7 +156,7 @@ public sealed class CancelBookingTests
 
         var ex = await Assert.ThrowsAsync<PreconditionFailedException>(() => CancelAsync(harness, group, BookingOf(group, P(1))));
 
-        Assert.Equal(CancelBookingHandler.ReasonGroupEnded, ex.Reason);
+        Assert.Equal(GroupRefusals.ReasonGroupEnded, ex.Reason);
         await AssertUnchangedAsync(harness, group.Id, before);
     }
 

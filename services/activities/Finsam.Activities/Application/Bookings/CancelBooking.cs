@@ -19,7 +19,6 @@ public sealed class CancelBookingHandler(GroupUpdates updates, TimeProvider cloc
 {
     public const string ReasonBookingNotFound = "BOOKING_NOT_FOUND";
     public const string ReasonAlreadyCancelled = "BOOKING_ALREADY_CANCELLED";
-    public const string ReasonGroupEnded = "GROUP_ENDED";
 
     public async Task<BookingView> HandleAsync(Caller caller, CancelBookingCommand command, CancellationToken cancellationToken)
     {
@@ -44,11 +43,8 @@ public sealed class CancelBookingHandler(GroupUpdates updates, TimeProvider cloc
         ValidationFailedException.ThrowIfAny(violations);
 
         var booking = group.FindBooking(bookingId!) ?? throw new NotFoundException(ReasonBookingNotFound, "Bokningen finns inte i gruppen.");
-        if (group.IsEnded)
-        {
-            // A completed group's outcomes are settled and published; a cancelled one has nothing left to book.
-            throw new PreconditionFailedException(ReasonGroupEnded, "Gruppen är avslutad eller inställd: bokningar ändras inte längre.");
-        }
+        // A completed group's outcomes are settled and published; a cancelled one has nothing left to book.
+        GroupRefusals.EnsureNotEnded(group);
 
         if (booking.Status == BookingStatus.Cancelled)
         {
