@@ -7,7 +7,7 @@ namespace Finsam.Platform.Storage.LiteDb;
 internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore store, string name) : IDocumentCollection<T>
     where T : class, IDocument
 {
-    private readonly ILiteCollection<T> _collection = store.Database.GetCollection<T>(name);
+    private readonly ILiteCollection<T> _collection = store.CreatedCollection<T>(name);
 
     public Task EnsureIndexAsync(string field, bool unique, CancellationToken cancellationToken = default)
     {

@@ -12,6 +12,7 @@ namespace Finsam.Platform.Storage.LiteDb;
 public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
 {
     private readonly LiteDatabase _database;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
 
     public LiteDbDocumentStore(string filePath)
     {
@@ -36,6 +37,30 @@ public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
     internal object WriteGate { get; } = new();
 
     internal LiteDatabase Database => _database;
+
+    /// <summary>
+    /// The collection, created in the file first if it isn't there yet. LiteDB 5 creates a collection on its first
+    /// write, and a read that runs while another thread is creating one can fail with "page type must be collection
+    /// page" and leave the engine unusable. Creating each collection once, under <see cref="WriteGate"/>, before
+    /// anyone reads or writes it closes that window for every collection at once.
+    /// </summary>
+    internal ILiteCollection<T> CreatedCollection<T>(string name)
+    {
+        if (!_created.ContainsKey(name))
+        {
+            lock (WriteGate)
+            {
+                if (!_created.ContainsKey(name))
+                {
+                    // The _id index exists in every collection; ensuring it creates the collection and changes nothing else.
+                    _database.GetCollection(name).EnsureIndex("_id", "$._id", unique: true);
+                    _created[name] = true;
+                }
+            }
+        }
+
+        return _database.GetCollection<T>(name);
+    }
 
     public IDocumentCollection<T> Collection<T>(string name) where T : class, IDocument => new LiteDbDocumentCollection<T>(this, name);
 

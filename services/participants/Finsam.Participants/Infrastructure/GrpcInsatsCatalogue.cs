@@ -24,9 +24,9 @@ public sealed class GrpcInsatsCatalogue(
         {
             var insats = await client.GetInsatsAsync(
                 new GetInsatsRequest { InsatsId = insatsId },
-                headers: CallerAuthorization(),
-                deadline: DateTime.UtcNow + Deadline,
-                cancellationToken: cancellationToken);
+                new CallOptions(headers: CallerAuthorization(), deadline: DateTime.UtcNow + Deadline, cancellationToken: cancellationToken)
+                    // Wait (within the deadline) for a connection being re-established rather than fail at once.
+                    .WithWaitForReady());
             return new InsatsInfo(
                 insats.InsatsId,
                 insats.Name,

@@ -25,6 +25,10 @@ public static class ParticipantsServiceCollectionExtensions
         services
             .AddGrpcClient<ActivitiesService.ActivitiesServiceClient>(o =>
                 o.Address = new Uri(configuration["Services:Activities"] ?? "http://127.0.0.1:5102"))
+            // After activities has been away, the channel retries its connection with exponential backoff (up to
+            // two minutes by default), failing calls at once meanwhile: the catalogue would stay "unavailable" long
+            // after activities is back. Within one deployment a retry every few seconds costs nothing.
+            .ConfigureChannel(channel => channel.MaxReconnectBackoff = TimeSpan.FromSeconds(2))
             .AddInterceptor<CorrelationIdClientInterceptor>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IInsatsCatalogue, GrpcInsatsCatalogue>();
