@@ -1,5 +1,6 @@
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Participants.V1;
+using Finsam.Reporting.Domain.ReadModels;
 
 namespace Finsam.Reporting.Domain.Stays;
 
@@ -12,44 +13,42 @@ namespace Finsam.Reporting.Domain.Stays;
 /// No V1 event withdraws or removes an enrolment (gallring in Participants removes free text and publishes
 /// nothing; ReferralWithdrawn is about a referral, before any stay), so a stay, once heard of, stays.
 /// </remarks>
-public sealed class StayBook
+public sealed class StayBook : ReadModelBook<Stay>
 {
-    private readonly Dictionary<string, Stay> _stays = new(StringComparer.Ordinal);
+    public override string Kind => "stays";
 
-    public IReadOnlyCollection<Stay> Stays => _stays.Values;
-
-    public Stay? Find(string enrolmentId) => _stays.GetValueOrDefault(enrolmentId);
+    public IReadOnlyCollection<Stay> Stays => Entities;
 
     /// <summary>Applies one event; true when the book changed. Events that aren't about a stay's start or end are ignored.</summary>
-    public bool Apply(IIntegrationEvent integrationEvent) => integrationEvent switch
+    public bool Apply(IIntegrationEvent integrationEvent)
     {
-        EnrolmentStarted e => Update(e.EnrolmentId, stay => WithStarted(stay, e)),
-        EnrolmentStartCorrected e => Update(e.EnrolmentId, stay => WithStart(stay, StartOf(e), Version(e.OccurredAt, true, StartOf(e)))),
-        EnrolmentEnded e => Update(e.EnrolmentId, stay => WithEnd(stay, EndOf(e.InsatsId, e.EndDate, e.Reasons, e.SysselsattningAtEnd, e.ForsorjningAtEnd), e.OccurredAt, false)),
-        EnrolmentEndCorrected e => Update(e.EnrolmentId, stay => WithEnd(stay, EndOf(e.InsatsId, e.EndDate, e.Reasons, e.SysselsattningAtEnd, e.ForsorjningAtEnd), e.OccurredAt, true)),
-        _ => false,
-    };
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        Apply(integrationEvent, changed);
+        return changed.Count > 0;
+    }
 
-    public void ApplyAll(IEnumerable<IIntegrationEvent> events)
+    public override void Apply(IIntegrationEvent integrationEvent, ISet<string> changed)
     {
-        foreach (var integrationEvent in events)
+        switch (integrationEvent)
         {
-            Apply(integrationEvent);
+            case EnrolmentStarted e:
+                Change(e.EnrolmentId, stay => WithStarted(stay, e), changed);
+                break;
+            case EnrolmentStartCorrected e:
+                Change(e.EnrolmentId, stay => WithStart(stay, StartOf(e), Version(e.OccurredAt, true, StartOf(e))), changed);
+                break;
+            case EnrolmentEnded e:
+                Change(e.EnrolmentId, stay => WithEnd(stay, EndOf(e.InsatsId, e.EndDate, e.Reasons, e.SysselsattningAtEnd, e.ForsorjningAtEnd), e.OccurredAt, false), changed);
+                break;
+            case EnrolmentEndCorrected e:
+                Change(e.EnrolmentId, stay => WithEnd(stay, EndOf(e.InsatsId, e.EndDate, e.Reasons, e.SysselsattningAtEnd, e.ForsorjningAtEnd), e.OccurredAt, true), changed);
+                break;
         }
     }
 
-    private bool Update(string enrolmentId, Func<Stay, Stay> change)
-    {
-        var current = _stays.GetValueOrDefault(enrolmentId) ?? new Stay(enrolmentId);
-        var next = change(current);
-        if (ReferenceEquals(next, current) && _stays.ContainsKey(enrolmentId))
-        {
-            return false;
-        }
-
-        _stays[enrolmentId] = next;
-        return true;
-    }
+    /// <summary>A stay is created by the first event about it, even one that changes nothing of an empty stay.</summary>
+    private void Change(string enrolmentId, Func<Stay, Stay> change, ISet<string> changed) =>
+        Update(enrolmentId, current => current is null ? change(new Stay(enrolmentId)) : change(current), changed);
 
     private static Stay WithStarted(Stay stay, EnrolmentStarted e)
     {

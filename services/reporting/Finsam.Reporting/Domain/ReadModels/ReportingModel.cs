@@ -1,0 +1,44 @@
+using Finsam.IntegrationEvents;
+using Finsam.Reporting.Domain.Insatser;
+using Finsam.Reporting.Domain.Persons;
+using Finsam.Reporting.Domain.Stays;
+
+namespace Finsam.Reporting.Domain.ReadModels;
+
+/// <summary>
+/// Every read model the reports are computed from, built only from the journalled integration events. One instance
+/// lives in memory in the service (the projector feeds it and persists what changed); a rebuild fills a new one from
+/// the journal. Not thread-safe: the projector is its only writer, and readers take a snapshot under its lock.
+/// </summary>
+public sealed class ReportingModel
+{
+    public StayBook Stays { get; } = new();
+    public InsatsBook Insatser { get; } = new();
+    public PersonBook Persons { get; } = new();
+
+    /// <summary>Every persisted book, in the order events are applied to them.</summary>
+    public IReadOnlyList<IReadModelBook> Books => [Stays, Insatser, Persons];
+
+    /// <summary>Applies one event to every book; the changed keys per book kind are added to <paramref name="changed"/>.</summary>
+    public void Apply(IIntegrationEvent integrationEvent, IDictionary<string, ISet<string>> changed)
+    {
+        foreach (var book in Books)
+        {
+            if (!changed.TryGetValue(book.Kind, out var keys))
+            {
+                keys = new HashSet<string>(StringComparer.Ordinal);
+                changed[book.Kind] = keys;
+            }
+
+            book.Apply(integrationEvent, keys);
+        }
+    }
+
+    public void Clear()
+    {
+        foreach (var book in Books)
+        {
+            book.Clear();
+        }
+    }
+}
