@@ -67,7 +67,11 @@ public sealed class DocumentEventJournalTests : IDisposable
         var ordered = await _journal.ReadAsync(0, 10, Ct);
         Assert.Equal(["g-1", "g-2"], ordered.Select(e => ((GroupCancelled)e.Event).GroupId));
         Assert.Equal(ordered[0].Sequence + 1, ordered[1].Sequence);
-        var unlinked = Assert.IsType<EvaluationSubmitted>(Assert.Single(await _journal.ReadUnlinkedAsync(null, 10, Ct)));
+        var entry = Assert.Single(await _journal.ReadUnlinkedAsync(null, 10, Ct));
+        Assert.Equal(formId, entry.MessageId);
+        Assert.Equal(1, await _journal.CountUnlinkedAsync(Ct));
+        Assert.Empty(await _journal.ReadUnlinkedAsync(formId, 10, Ct));
+        var unlinked = Assert.IsType<EvaluationSubmitted>(entry.Event);
         Assert.Equal((form.EvaluationId, form.Month, form.OccurredAt), (unlinked.EvaluationId, unlinked.Month, unlinked.OccurredAt));
         Assert.Equal(form.Ratings, unlinked.Ratings);
 

@@ -69,10 +69,12 @@ public sealed class DocumentEventJournal(IDocumentStore store) : IEventJournal
         return page.Select(ToEntry).ToList();
     }
 
-    public async Task<IReadOnlyList<IUnlinkedEvent>> ReadUnlinkedAsync(Guid? afterMessageId, int limit, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<UnlinkedEntry>> ReadUnlinkedAsync(Guid? afterMessageId, int limit, CancellationToken cancellationToken) =>
         (await _unlinked.ListAfterAsync(afterMessageId?.ToString(), limit, cancellationToken))
-        .Select(d => (IUnlinkedEvent)Deserialize(d.Id, d.Type, d.Payload))
+        .Select(d => new UnlinkedEntry(Guid.Parse(d.Id), (IUnlinkedEvent)Deserialize(d.Id, d.Type, d.Payload)))
         .ToList();
+
+    public Task<long> CountUnlinkedAsync(CancellationToken cancellationToken) => _unlinked.CountAsync(null, cancellationToken);
 
     /// <summary>
     /// Kept apart, without the arrival time or a sequence number the ordered journal would give it: either would
