@@ -77,7 +77,8 @@ public sealed class ReadModelProjectorTests : IDisposable
         using var store = await OpenAsync();
         var projector = new ReadModelProjector(store.Journal, store.ReadModels);
 
-        await FeedAsync(store, projector, Deliveries(seed: 61), seed: 62);
+        var deliveries = Deliveries(seed: 61);
+        await FeedAsync(store, projector, deliveries, seed: 62);
 
         var incremental = await store.StoredJsonAsync();
         var (rebuilt, rebuiltStored) = await RebuildElsewhereAsync(store.Journal, "rebuilt");
@@ -93,7 +94,7 @@ public sealed class ReadModelProjectorTests : IDisposable
         Assert.Equal(shape.Enrolments, rebuilt.Model.Stays.Count);
         Assert.Equal(shape.Participants, rebuilt.Model.Persons.Count);
         Assert.Equal(shape.Insatser, rebuilt.Model.Insatser.Count);
-        Assert.Equal(History.Count(e => e.Event is Finsam.IntegrationEvents.IUnlinkedEvent), rebuilt.UnlinkedEvents);
+        Assert.Equal(deliveries.Where(e => e.Event is Finsam.IntegrationEvents.IUnlinkedEvent).DistinctBy(e => e.MessageId).Count(), rebuilt.UnlinkedEvents);
 
         // And the same as applying the history once, in the order it was generated, without a store at all.
         var direct = new ReportingModel();
@@ -192,11 +193,12 @@ public sealed class ReadModelProjectorTests : IDisposable
     {
         using var store = await OpenAsync();
         var deliveries = Deliveries(seed: 101);
-        var flaky = new FailingStore(store.ReadModels) { FailSaves = 1 };
+        var flaky = new FailingStore(store.ReadModels);
         var projector = new ReadModelProjector(store.Journal, flaky);
         await store.AppendAsync(deliveries.Take(500));
         await projector.CatchUpAsync(Ct);
         await store.AppendAsync(deliveries.Skip(500));
+        flaky.FailSaves = 1;
 
         // The model applies the batch; the store refuses it. Nothing is stored, but the model is ahead.
         await Assert.ThrowsAsync<SimulatedCrashException>(() => projector.CatchUpAsync(Ct));
