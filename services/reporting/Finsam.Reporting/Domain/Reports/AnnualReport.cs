@@ -201,14 +201,17 @@ public sealed record InsatsSummaryRow(
 
 /// <summary>One line of the könsuppdelad statistik: a category with its share of the women and of the men.</summary>
 /// <param name="WomenPercent">Of the women in the denominator.</param>
-public sealed record GenderSplitRow(string Code, string Label, Count Women, Count Men, decimal? WomenPercent, decimal? MenPercent);
+/// <param name="Total">Everyone in the row: women, men and those of gender "other" (who are in no percentage).</param>
+public sealed record GenderSplitRow(string Code, string Label, Count Women, Count Men, decimal? WomenPercent, decimal? MenPercent, Count? Total = null);
 
 /// <summary>One table of the könsuppdelad statistik, e.g. "Ålder" or "Försörjning vid start".</summary>
-public sealed record GenderSplitTable(string Code, string Title, Count WomenDenominator, Count MenDenominator, bool MultiValued, IReadOnlyList<GenderSplitRow> Rows);
+/// <param name="TotalDenominator">Everyone the table is over, those of gender "other" included.</param>
+public sealed record GenderSplitTable(string Code, string Title, Count WomenDenominator, Count MenDenominator, bool MultiValued, IReadOnlyList<GenderSplitRow> Rows, Count? TotalDenominator = null);
 
 /// <summary>
 /// Könsuppdelad statistik over everyone (not anonymous) who ended an individual insats in the period: age, education,
 /// years in support, time in insats, end reasons, sysselsättning at end, försörjning at start and at end, flows
 /// (new / ended) and participants per insats. Count-only insatser appear in <c>ParticipantsPerInsats</c> only.
 /// </summary>
-public sealed record GenderSplitSection(Count Women, Count Men, IReadOnlyList<GenderSplitTable> Tables);
+/// <param name="Total">Everyone the section is over (the ended), those of gender "other" included.</param>
+public sealed record GenderSplitSection(Count Women, Count Men, IReadOnlyList<GenderSplitTable> Tables, Count? Total = null);
