@@ -25,7 +25,7 @@ public static class ResultsCalculator
         var toJobSeeking = ended.Count(s => s.End!.SysselsattningAtEnd == ActiveJobSeekingCode);
         var workOrStudies = toWork.Count + toStudies;
         var percent = Percent.Of(workOrStudies, ended.Count);
-        var target = input.IsForbund ? null : input.Insats?.WorkOrStudiesTargetPercent;
+        var target = input.Insats?.WorkOrStudiesTargetPercent; // null at förbund level: no insats, no target
         return new ResultsSection(
             Count.Of(ended.Count),
             SectionRows.GenderCountsOf(toWork.Select(s => SectionStays.GenderOf(input, s))),
