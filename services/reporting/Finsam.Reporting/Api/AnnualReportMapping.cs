@@ -338,12 +338,22 @@ public sealed class AnnualReportMapping
         var proto = new P.GenderSplitSection();
         Set("genderSplit.women", split.Women, v => proto.Women = v);
         Set("genderSplit.men", split.Men, v => proto.Men = v);
+        if (split.Total is { } total)
+        {
+            Set("genderSplit.total", total, v => proto.Total = v);
+        }
+
         foreach (var table in split.Tables)
         {
             var path = $"genderSplit.{table.Code}";
             var t = new P.GenderSplitTable { Code = table.Code, Title = table.Title, MultiValued = table.MultiValued };
             Set($"{path}.womenDenominator", table.WomenDenominator, v => t.WomenDenominator = v);
             Set($"{path}.menDenominator", table.MenDenominator, v => t.MenDenominator = v);
+            if (table.TotalDenominator is { } totalDenominator)
+            {
+                Set($"{path}.totalDenominator", totalDenominator, v => t.TotalDenominator = v);
+            }
+
             foreach (var row in table.Rows)
             {
                 var r = new P.GenderSplitRow { Code = row.Code, Label = row.Label };
@@ -351,6 +361,11 @@ public sealed class AnnualReportMapping
                 Set($"{path}.{row.Code}.men", row.Men, v => r.Men = v);
                 SetDecimal(row.WomenPercent, v => r.WomenPercent = v);
                 SetDecimal(row.MenPercent, v => r.MenPercent = v);
+                if (row.Total is { } rowTotal)
+                {
+                    Set($"{path}.{row.Code}.total", rowTotal, v => r.Total = v);
+                }
+
                 t.Rows.Add(r);
             }
 
