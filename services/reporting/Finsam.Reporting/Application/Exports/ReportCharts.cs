@@ -1,4 +1,5 @@
 using Finsam.Reporting.Domain.Reports;
+using System.Text.RegularExpressions;
 using ScottPlot;
 
 namespace Finsam.Reporting.Application.Exports;
@@ -114,7 +115,25 @@ public static class ReportCharts
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         svg = svg[start..];
         svg = $"<svg role=\"img\" aria-label=\"{HtmlText.Encode(title)}\" viewBox=\"0 0 {Width} {Height}\"" + svg["<svg".Length..];
-        return new ReportChart(section, title, svg, leftOut);
+        return new ReportChart(section, title, OwnIds(svg, section), leftOut);
+    }
+
+    /// <summary>
+    /// The SVG writer numbers clip paths with a process-wide counter: renamed per chart, ids are unique within the HTML
+    /// document (the charts share one id space there) and the same report always gives the same bytes.
+    /// </summary>
+    private static string OwnIds(string svg, string section)
+    {
+        var ids = Regex.Matches(svg, "id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var own = $"{section}-{i + 1}";
+            svg = svg.Replace($"id=\"{ids[i]}\"", $"id=\"{own}\"", StringComparison.Ordinal)
+                .Replace($"url(#{ids[i]})", $"url(#{own})", StringComparison.Ordinal)
+                .Replace($"href=\"#{ids[i]}\"", $"href=\"#{own}\"", StringComparison.Ordinal);
+        }
+
+        return svg;
     }
 
     /// <summary>

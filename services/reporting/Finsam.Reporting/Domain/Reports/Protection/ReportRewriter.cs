@@ -231,6 +231,11 @@ internal static class ReportRewriter
             ParticipantsByGender = Gender(r.ParticipantsByGender, v),
         }).ToList();
 
+        foreach (var r in result)
+        {
+            v.Sum(r.Active.Enrolments, [r.Ended.Enrolments, r.ActiveAtPeriodEnd.Enrolments]);
+        }
+
         // Each enrolment belongs to one insats, so the insatser's enrolments add up to the förbund's.
         v.Sum(forbund.Active.Enrolments, [.. result.Select(r => r.Active.Enrolments)]);
         v.Sum(forbund.Started.Enrolments, [.. result.Select(r => r.Started.Enrolments)]);

@@ -12,7 +12,7 @@ namespace Finsam.Reporting.Domain.Reports.Protection;
 /// denominator, <see cref="GenderCounts"/> and its total, a transition row's genders and its total, a single-valued
 /// transition table's rows and its denominator, a single-valued gender-split table's women (and men) column and its
 /// denominator, evaluation and survey answer distributions and their n, the anonymous split (anonymous + in statistics
-/// = total), active = ended + active at the end (enrolments, both periods), inskrivna = avslutade + pågående, and the
+/// = total), active = ended + active at the end (enrolments, both periods, and per insats), inskrivna = avslutade + pågående, and the
 /// per-insats enrolment columns against the förbund's flows — when exactly one member is hidden, the smallest other
 /// shown non-zero cell is hidden too (<see cref="Suppression.Secondary"/>, ".."), repeated until no group has exactly
 /// one hidden member. A total is hidden only when no cell is left to hide: totals recur across sections, so hiding
