@@ -66,7 +66,7 @@ public static class ReportCharts
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = beforeName, FillColor = Previous });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = nowName, FillColor = Current });
         plot.ShowLegend(Alignment.UpperRight);
-        return Finish(plot, "floden", "Flöden: aktuella, nya, avslutade", leftOut);
+        return Finish(plot, bars, "floden", "Flöden: aktuella, nya, avslutade", leftOut);
     }
 
     private static ReportChart Single(string section, string title, IReadOnlyList<(string Label, Count Count)> values)
@@ -81,7 +81,7 @@ public static class ReportCharts
         var plot = NewPlot("Antal");
         plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks([.. values.Select((_, i) => (double)i)], [.. values.Select(v => SvgSafe(v.Label))]);
-        return Finish(plot, section, title, leftOut);
+        return Finish(plot, bars, section, title, leftOut);
     }
 
     private static void AddBar(List<Bar> bars, List<string> leftOut, double position, Count count, Color color, string label)
@@ -108,9 +108,11 @@ public static class ReportCharts
     }
 
     /// <summary>SVG without the XML declaration (it goes inside HTML), scaling with the page, named for screen readers.</summary>
-    private static ReportChart Finish(Plot plot, string section, string title, IReadOnlyList<string> leftOut)
+    private static ReportChart Finish(Plot plot, IReadOnlyList<Bar> bars, string section, string title, IReadOnlyList<string> leftOut)
     {
-        plot.Axes.SetLimitsY(0, Math.Max(1, plot.Axes.GetLimits().Top));
+        // Bars start at 0, with room above the tallest for its value label.
+        plot.Axes.AutoScaleX();
+        plot.Axes.SetLimitsY(0, Math.Max(1, bars.Count == 0 ? 0 : bars.Max(b => b.Value)) * 1.15);
         var svg = plot.GetSvgXml(Width, Height);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         svg = svg[start..];
