@@ -244,29 +244,56 @@ internal static class ReportRewriter
         return result;
     }
 
-    private static GenderSplitSection GenderSplit(GenderSplitSection s, IReportVisitor v) => new(
-        v.People(s.Women),
-        v.People(s.Men),
-        [.. s.Tables.Select(t =>
+    private static GenderSplitSection GenderSplit(GenderSplitSection s, IReportVisitor v)
+    {
+        var womenTotal = v.People(s.Women);
+        var menTotal = v.People(s.Men);
+        var sectionTotal = s.Total is { } st ? v.People(st) : null;
+        if (sectionTotal is not null)
         {
-            var women = v.People(t.WomenDenominator);
-            var men = v.People(t.MenDenominator);
-            var rows = t.Rows.Select(r =>
-            {
-                var w = v.People(r.Women);
-                var m = v.People(r.Men);
-                return new GenderSplitRow(r.Code, r.Label, w, m, v.Derived(r.WomenPercent, w, women), v.Derived(r.MenPercent, m, men));
-            }).ToList();
+            // Women + men fall short of the total by those of gender "other": a small gap is protected like a cell.
+            v.Sum(sectionTotal, [womenTotal, menTotal]);
+        }
 
-            // In a single-valued table each column adds up to its gender's denominator.
-            if (!t.MultiValued)
+        return new GenderSplitSection(womenTotal, menTotal, [.. s.Tables.Select(t => GenderSplitTable(t, v))], sectionTotal);
+    }
+
+    private static GenderSplitTable GenderSplitTable(GenderSplitTable t, IReportVisitor v)
+    {
+        var women = v.People(t.WomenDenominator);
+        var men = v.People(t.MenDenominator);
+        var totalDenominator = t.TotalDenominator is { } td ? v.People(td) : null;
+        if (totalDenominator is not null)
+        {
+            v.Sum(totalDenominator, [women, men]);
+        }
+
+        var rows = t.Rows.Select(r =>
+        {
+            var w = v.People(r.Women);
+            var m = v.People(r.Men);
+            var total = r.Total is { } rt ? v.People(rt) : null;
+            if (total is not null)
             {
-                v.Sum(women, [.. rows.Select(r => r.Women)]);
-                v.Sum(men, [.. rows.Select(r => r.Men)]);
+                v.Sum(total, [w, m]);
             }
 
-            return t with { WomenDenominator = women, MenDenominator = men, Rows = rows };
-        })]);
+            return new GenderSplitRow(r.Code, r.Label, w, m, v.Derived(r.WomenPercent, w, women), v.Derived(r.MenPercent, m, men), total);
+        }).ToList();
+
+        // In a single-valued table each column adds up to its gender's denominator.
+        if (!t.MultiValued)
+        {
+            v.Sum(women, [.. rows.Select(r => r.Women)]);
+            v.Sum(men, [.. rows.Select(r => r.Men)]);
+            if (totalDenominator is not null && rows.All(r => r.Total is not null))
+            {
+                v.Sum(totalDenominator, [.. rows.Select(r => r.Total!)]);
+            }
+        }
+
+        return t with { WomenDenominator = women, MenDenominator = men, Rows = rows, TotalDenominator = totalDenominator };
+    }
 
     private static GenderCounts Gender(GenderCounts g, IReportVisitor v)
     {
