@@ -1,4 +1,5 @@
 using Finsam.IntegrationEvents;
+using Finsam.Reporting.Domain.CountOnly;
 using Finsam.Reporting.Domain.Insatser;
 using Finsam.Reporting.Domain.Persons;
 using Finsam.Reporting.Domain.Stays;
@@ -15,9 +16,10 @@ public sealed class ReportingModel
     public StayBook Stays { get; } = new();
     public InsatsBook Insatser { get; } = new();
     public PersonBook Persons { get; } = new();
+    public CountOnlyBook CountRegistrations { get; } = new();
 
     /// <summary>Every persisted book, in the order events are applied to them.</summary>
-    public IReadOnlyList<IReadModelBook> Books => [Stays, Insatser, Persons];
+    public IReadOnlyList<IReadModelBook> Books => [Stays, Insatser, Persons, CountRegistrations];
 
     /// <summary>Applies one event to every book; the changed keys per book kind are added to <paramref name="changed"/>.</summary>
     public void Apply(IIntegrationEvent integrationEvent, IDictionary<string, ISet<string>> changed)
