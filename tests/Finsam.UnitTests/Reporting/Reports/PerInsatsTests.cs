@@ -100,4 +100,18 @@ public sealed class PerInsatsTests
             Assert.Equal((0, 0, 0, 0), Split(row.ParticipantsByGender));
         });
     }
+
+    [Fact]
+    public void A_count_only_insats_row_shows_the_counts_it_registered_for_the_period_and_no_flows()
+    {
+        var history = History()
+            .RegisterCounts("r1", "halsa", "2025-02-01", "2025-02-28", women: 7, men: 3)
+            .RegisterCounts("r2", "halsa", "2025-11-01", "2025-11-30", women: 2, men: 4, other: 1)
+            .RegisterCounts("r3", "halsa", "2024-12-01", "2024-12-31", women: 50, men: 50);
+
+        var halsa = PerInsatsCalculator.Compute(history.ForForbund(2025))!.Single(r => r.InsatsId == "halsa");
+
+        Assert.Equal((9, 7, 1, 17), Split(halsa.ParticipantsByGender));
+        Assert.Equal((0, 0), Flow(halsa.Active));
+    }
 }

@@ -111,6 +111,10 @@ internal sealed class ReportHistory
             Next(at)));
     }
 
+    /// <summary>Pinnstatistik: counts a count-only insats registered for a period.</summary>
+    public ReportHistory RegisterCounts(string registrationId, string insatsId, string from, string to, int women, int men, int other = 0, int? at = null) =>
+        Add(new Finsam.IntegrationEvents.Activities.V1.InsatsCountsRegistered(registrationId, insatsId, D(from), D(to), women, men, other, Next(at)));
+
     public ReportingModel Model()
     {
         var model = new ReportingModel();

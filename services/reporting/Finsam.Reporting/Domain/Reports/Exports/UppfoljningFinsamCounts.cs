@@ -10,7 +10,7 @@ public sealed record UppfoljningFinsamRow(string InsatsId, string Name, string K
 /// The aggregate counts Uppföljning Finsam (Försäkringskassan) takes since 2023: per insats, participants (unique
 /// persons enrolled at any time in the period; an anonymous enrolment is its own person) by gender, and the totals
 /// of individual and structural insatser. The totals add the insatser up, as the form does: a person in two insatser
-/// counts in each. Count-only insatser (pinnstatistik) show zeros until their registered counts reach reporting.
+/// counts in each. Count-only insatser (pinnstatistik) give the counts they registered for the period.
 /// </summary>
 public sealed record UppfoljningFinsamCounts(DateOnly From, DateOnly To, IReadOnlyList<UppfoljningFinsamRow> Insatser, GenderCounts IndividualTotal, GenderCounts StructuralTotal)
 {
@@ -26,6 +26,7 @@ public sealed record UppfoljningFinsamCounts(DateOnly From, DateOnly To, IReadOn
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
 
+        var registered = input.Model.CountRegistrations.CountsByInsats(period);
         var rows = new List<UppfoljningFinsamRow>();
         foreach (var insatsId in insatsIds)
         {
@@ -36,7 +37,7 @@ public sealed record UppfoljningFinsamCounts(DateOnly From, DateOnly To, IReadOn
                 facts?.Name ?? "Okänd insats",
                 facts?.Kind ?? "",
                 facts?.IsForIndividuals ?? true,
-                CountPersons(ofInsats, input)));
+                facts?.Kind == InsatsFacts.CountOnly ? Registered(registered.GetValueOrDefault(insatsId)) : CountPersons(ofInsats, input)));
         }
 
         return new UppfoljningFinsamCounts(
@@ -73,6 +74,10 @@ public sealed record UppfoljningFinsamCounts(DateOnly From, DateOnly To, IReadOn
 
         return new GenderCounts(Count.Of(women), Count.Of(men), Count.Of(other), Count.Of(women + men + other));
     }
+
+    private static GenderCounts Registered(CountOnly.RegisteredCounts? counts) => counts is null
+        ? new GenderCounts(Count.Of(0), Count.Of(0), Count.Of(0), Count.Of(0))
+        : new GenderCounts(Count.Of(counts.Women), Count.Of(counts.Men), Count.Of(counts.Other), Count.Of(counts.Total));
 
     private static GenderCounts Sum(IEnumerable<UppfoljningFinsamRow> rows)
     {

@@ -23,8 +23,8 @@ namespace Finsam.Reporting.Domain.Reports.Sections;
 /// <item>Flows: over the stays of those insatser active in the period (the table's denominator), how many were new
 /// and how many ended in it; a stay can be both, so the rows don't sum to the denominator.</item>
 /// <item>Participants per insats: unique persons (not anonymous) active in the period in each insats for individuals,
-/// count-only ones included (zero until their registered counts are reported); the denominator is the unique persons
-/// active in any of them, so a person in two insatser is in two rows.</item>
+/// and the counts count-only insatser registered for the period (registered counts, not unique persons); the
+/// denominator is all of those, so a person in two insatser is in two rows.</item>
 /// </list>
 /// </remarks>
 public static class GenderSplitCalculator
@@ -111,6 +111,21 @@ public static class GenderSplitCalculator
                 Gender: PerInsatsCalculator.PersonGenders(input, person).Single(),
                 Codes: (IEnumerable<string>)person.Select(s => s.InsatsId!).ToList()))
             .ToList();
+
+        // Count-only insatser (pinnstatistik) are in this table and nowhere else: each registered woman, man or other
+        // is one item of their insats' row, and so in the table's denominators too.
+        var registered = input.Model.CountRegistrations.CountsByInsats(input.Period);
+        foreach (var (insatsId, facts) in insatser.Where(i => i.Facts?.Kind == InsatsFacts.CountOnly))
+        {
+            if (registered.TryGetValue(insatsId, out var counts))
+            {
+                IEnumerable<string> codes = [insatsId];
+                people.AddRange(Enumerable.Repeat((ParticipantGenders.Woman, codes), counts.Women));
+                people.AddRange(Enumerable.Repeat((ParticipantGenders.Man, codes), counts.Men));
+                people.AddRange(Enumerable.Repeat((ParticipantGenders.Other, codes), counts.Other));
+            }
+        }
+
         var rows = insatser.Select(i => new CodeLabel(i.InsatsId, i.Facts?.Name ?? PerInsatsCalculator.UnknownName)).ToList();
         return Table("deltagare-per-insats", "Deltagare per insats", rows, people, multiValued: true);
     }

@@ -13,7 +13,9 @@ namespace Finsam.Reporting.Domain.Reports.Sections;
 /// <item>Insatser: every one in the catalogue, plus any a counted stay names that the catalogue doesn't know yet
 /// ("Okänd insats", kind "unknown", taken as for individuals since it has participants; no budgeted places).
 /// Ordered by name (Swedish collation), then id.</item>
-/// <item>Count-only insatser have no stays, so their figures are zero here.</item>
+/// <item>Count-only insatser have no stays: their flow figures are zero and their participants by gender are the
+/// counts they registered for the period (pinnstatistik, <see cref="CountOnly.CountOnlyBook.CountsFor"/>) —
+/// registered counts, not unique persons.</item>
 /// <item>Participants by gender: unique persons active in the period (an anonymous stay is its own person), each
 /// with the gender as it now stands: the person's corrected gender, else the one their latest-starting stay carried.</item>
 /// </list>
@@ -34,6 +36,7 @@ public static class PerInsatsCalculator
         }
 
         var staysByInsats = input.Model.Stays.Stays.Where(s => s.InsatsId is not null).ToLookup(s => s.InsatsId!, StringComparer.Ordinal);
+        var registered = input.Model.CountRegistrations.CountsByInsats(input.Period);
         return KnownInsatser(input).Select(insats =>
         {
             var stays = staysByInsats[insats.InsatsId].ToList();
@@ -49,9 +52,15 @@ public static class PerInsatsCalculator
                 FlowsCalculator.ToFlowCount(counts.Started),
                 FlowsCalculator.ToFlowCount(counts.Ended),
                 FlowsCalculator.ToFlowCount(counts.ActiveAtEnd),
-                SectionRows.GenderCountsOf(PersonGenders(input, active)));
+                insats.Facts?.Kind == InsatsFacts.CountOnly
+                    ? RegisteredGenderCounts(registered.GetValueOrDefault(insats.InsatsId))
+                    : SectionRows.GenderCountsOf(PersonGenders(input, active)));
         }).ToList();
     }
+
+    private static GenderCounts RegisteredGenderCounts(CountOnly.RegisteredCounts? counts) => counts is null
+        ? new GenderCounts(Count.Of(0), Count.Of(0), Count.Of(0), Count.Of(0))
+        : new GenderCounts(Count.Of(counts.Women), Count.Of(counts.Men), Count.Of(counts.Other), Count.Of(counts.Total));
 
     /// <summary>The catalogue's insatser and those only counted stays name, by name then id.</summary>
     internal static IReadOnlyList<(string InsatsId, InsatsFacts? Facts)> KnownInsatser(ReportInput input)
