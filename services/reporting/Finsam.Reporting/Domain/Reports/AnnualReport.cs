@@ -165,10 +165,10 @@ public sealed record SelfAssessmentArea(string Area, Count N, decimal? MeanAtSta
 public sealed record SelfAssessmentSection(IReadOnlyList<SelfAssessmentInstrument> Instruments);
 
 /// <summary>Group work (gruppverksamhet) in the period.</summary>
-/// <param name="Groups">Groups with a träff held in the period (started, not cancelled).</param>
+/// <param name="Groups">Groups with a träff held in the period, whatever their status now (a group cancelled half-way ran the träffar it held).</param>
 /// <param name="TraffarHeld">Träffar held in the period.</param>
-/// <param name="ParticipantsStarted">Distinct bookings with a place in those groups.</param>
-/// <param name="ParticipantsCompleted">Of the groups completed in the period, participants who completed (the format's rule).</param>
+/// <param name="ParticipantsStarted">Distinct participants with a place in those groups (a booking not cancelled, or present at a träff).</param>
+/// <param name="ParticipantsCompleted">Of the groups completed in the period (last held träff in it), distinct participants who completed (the format's rule).</param>
 /// <param name="AttendancePercent">Present / recorded over the träffar held in the period.</param>
 /// <param name="Evaluations">Per statement: n, mean 1–6, distribution.</param>
 public sealed record GroupWorkSection(
