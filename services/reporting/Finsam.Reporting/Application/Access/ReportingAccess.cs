@@ -53,8 +53,14 @@ public static class ReportingAccess
         }
     }
 
-    /// <summary>Reading frozen reports: those who may read reports at all; the figures follow the caller's view.</summary>
-    public static void RequireFrozenReader(Caller caller, string? insatsId) => ResolveView(caller, insatsId, null);
+    /// <summary>Listing reports (frozen ones): a role that may read some report; each is then shown only if the caller may read it.</summary>
+    public static void RequireReportReader(Caller caller)
+    {
+        if (caller.Role is not (Roles.Forbundschef or Roles.Analytiker or Roles.Ledning or Roles.Insatsansvarig or Roles.Samordnare or Roles.Deltagaransvarig))
+        {
+            throw Denied(ReasonRoleNotAllowed, "Rapporterna visas för förbundschef, analytiker, ledning och de som arbetar i insatsen.");
+        }
+    }
 
     /// <summary>Anonymised participant rows: individual-level (though unidentified) data, for förbundschef only.</summary>
     public static void RequireRowsExporter(Caller caller)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Finsam.Platform.Storage;
 using Finsam.Platform.Time;
 using Finsam.Reporting.Application.ExportLog;
@@ -8,10 +7,6 @@ namespace Finsam.Reporting.Infrastructure.ExportLog;
 public sealed class DocumentExportLog(IDocumentStore store) : IExportLog
 {
     private readonly IDocumentCollection<ExportLogDocument> _log = store.Collection<ExportLogDocument>(ExportLogDocument.CollectionName);
-
-    /// <summary>The id for an export at <paramref name="exportTime"/>: newest sorts first (see <see cref="ExportLogDocument"/>).</summary>
-    public static string IdFor(DateTime exportTime, Guid unique) =>
-        (long.MaxValue - exportTime.Ticks).ToString("D19", CultureInfo.InvariantCulture) + "-" + unique.ToString("N");
 
     public Task AppendAsync(ExportLogEntry entry, CancellationToken cancellationToken) =>
         _log.InsertAsync(new ExportLogDocument

@@ -3,9 +3,8 @@ using Finsam.Platform.Storage;
 namespace Finsam.Reporting.Infrastructure.ExportLog;
 
 /// <summary>
-/// One export. The id starts with the export time counted down (<c>long.MaxValue - ticks</c>, 19 digits), so the
-/// store's id order is newest first and paging needs no extra index; a random suffix keeps two exports in the same
-/// tick apart.
+/// One export, under an id from <see cref="Finsam.Reporting.Application.ExportLog.ExportIds"/>: the store's id order is
+/// newest first, so paging needs no extra index.
 /// </summary>
 public sealed class ExportLogDocument : IDocument
 {

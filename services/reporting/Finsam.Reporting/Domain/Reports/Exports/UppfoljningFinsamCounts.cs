@@ -1,94 +1,57 @@
-using Finsam.IntegrationEvents.Participants.V1;
-using Finsam.Reporting.Domain.Insatser;
-
 namespace Finsam.Reporting.Domain.Reports.Exports;
 
 /// <summary>One insats as Uppföljning Finsam asks for it: its participants in the period by gender.</summary>
 public sealed record UppfoljningFinsamRow(string InsatsId, string Name, string Kind, bool Individual, GenderCounts Participants);
 
 /// <summary>
-/// The aggregate counts Uppföljning Finsam (Försäkringskassan) takes since 2023: per insats, participants (unique
-/// persons enrolled at any time in the period; an anonymous enrolment is its own person) by gender, and the totals
-/// of individual and structural insatser. The totals add the insatser up, as the form does: a person in two insatser
-/// counts in each. Count-only insatser (pinnstatistik) give the counts they registered for the period.
+/// The aggregate counts Uppföljning Finsam (Försäkringskassan) takes since 2023: per insats, participants by gender,
+/// and the totals of individual and structural insatser. They are the förbund report's per-insats rows (unique persons
+/// enrolled at any time in the period, an anonymous enrolment its own person; count-only insatser their registered
+/// counts), so the two can never disagree, and a protected report gives protected counts. The totals add the insatser
+/// up, as the form does: a person in two insatser counts in each.
 /// </summary>
 public sealed record UppfoljningFinsamCounts(DateOnly From, DateOnly To, IReadOnlyList<UppfoljningFinsamRow> Insatser, GenderCounts IndividualTotal, GenderCounts StructuralTotal)
 {
-    public static UppfoljningFinsamCounts For(ReportInput input)
+    /// <summary>From a förbund report (exact or protected).</summary>
+    public static UppfoljningFinsamCounts Of(AnnualReport forbund)
     {
-        var period = input.Period;
-        var active = input.CountedStays
-            .Where(s => s.StartDate <= period.To && (s.EndDate is not { } end || end >= period.From))
+        var rows = (forbund.PerInsats ?? throw new ArgumentException("Uppföljning Finsam counts come from the förbund's report.", nameof(forbund)))
+            .Select(r => new UppfoljningFinsamRow(r.InsatsId, r.Name, r.Kind, r.Individual, r.ParticipantsByGender))
             .ToList();
-
-        var insatsIds = input.Model.Insatser.Entities.Select(i => i.InsatsId)
-            .Concat(active.Select(s => s.InsatsId!))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
-
-        var registered = input.Model.CountRegistrations.CountsByInsats(period);
-        var rows = new List<UppfoljningFinsamRow>();
-        foreach (var insatsId in insatsIds)
-        {
-            var facts = input.Model.Insatser.Find(insatsId);
-            var ofInsats = active.Where(s => string.Equals(s.InsatsId, insatsId, StringComparison.Ordinal));
-            rows.Add(new UppfoljningFinsamRow(
-                insatsId,
-                facts?.Name ?? "Okänd insats",
-                facts?.Kind ?? "",
-                facts?.IsForIndividuals ?? true,
-                facts?.Kind == InsatsFacts.CountOnly ? Registered(registered.GetValueOrDefault(insatsId)) : CountPersons(ofInsats, input)));
-        }
-
         return new UppfoljningFinsamCounts(
-            period.From,
-            period.To,
+            forbund.Scope.From,
+            forbund.Scope.To,
             rows,
             Sum(rows.Where(r => r.Individual)),
             Sum(rows.Where(r => !r.Individual)));
     }
 
-    /// <summary>Unique persons by gender (as it now stands): a person in two stays of the insats counts once.</summary>
-    private static GenderCounts CountPersons(IEnumerable<Stays.Stay> stays, ReportInput input)
-    {
-        var byPerson = new Dictionary<string, string>(StringComparer.Ordinal);
-        int women = 0, men = 0, other = 0;
-        foreach (var stay in stays)
-        {
-            var gender = input.Model.Persons.GenderOf(stay.ParticipantId) ?? stay.Gender;
-            if (!stay.Anonymous)
-            {
-                if (!byPerson.TryAdd(stay.ParticipantId!, gender ?? ""))
-                {
-                    continue;
-                }
-            }
-
-            switch (gender)
-            {
-                case ParticipantGenders.Woman: women++; break;
-                case ParticipantGenders.Man: men++; break;
-                default: other++; break;
-            }
-        }
-
-        return new GenderCounts(Count.Of(women), Count.Of(men), Count.Of(other), Count.Of(women + men + other));
-    }
-
-    private static GenderCounts Registered(CountOnly.RegisteredCounts? counts) => counts is null
-        ? new GenderCounts(Count.Of(0), Count.Of(0), Count.Of(0), Count.Of(0))
-        : new GenderCounts(Count.Of(counts.Women), Count.Of(counts.Men), Count.Of(counts.Other), Count.Of(counts.Total));
-
     private static GenderCounts Sum(IEnumerable<UppfoljningFinsamRow> rows)
     {
-        int women = 0, men = 0, other = 0;
-        foreach (var row in rows)
+        var list = rows.ToList();
+        return new GenderCounts(
+            SumOf(list.Select(r => r.Participants.Women)),
+            SumOf(list.Select(r => r.Participants.Men)),
+            SumOf(list.Select(r => r.Participants.Other)),
+            SumOf(list.Select(r => r.Participants.Total)));
+    }
+
+    /// <summary>
+    /// A sum over a hidden cell is hidden too (".."): shown, it would give the hidden one away through the other rows.
+    /// </summary>
+    private static Count SumOf(IEnumerable<Count> counts)
+    {
+        var total = 0;
+        foreach (var count in counts)
         {
-            women += row.Participants.Women.Value ?? 0;
-            men += row.Participants.Men.Value ?? 0;
-            other += row.Participants.Other.Value ?? 0;
+            if (count.Value is not { } value)
+            {
+                return new Count(null, Suppression.Secondary);
+            }
+
+            total += value;
         }
 
-        return new GenderCounts(Count.Of(women), Count.Of(men), Count.Of(other), Count.Of(women + men + other));
+        return Count.Of(total);
     }
 }
