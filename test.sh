@@ -16,6 +16,7 @@ if ! ensure_rabbitmq_running; then
 fi
 
 ensure_grpc_peer
+ensure_chromium
 
 echo "== deploy/: syntax and structure (no container engine here)"
 if ! FINSAM_LINT_SCHEMA="${FINSAM_LINT_SCHEMA:-1}" bash deploy/lint.sh; then

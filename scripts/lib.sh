@@ -84,3 +84,14 @@ ensure_grpc_peer() {
     || { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-grpcio python3-grpc-tools >/dev/null; } \
     || echo "Kunde inte installera python3-grpcio; interoptestet hoppas över." >&2
 }
+
+# Debian's headless Chromium for the browser test of the HTML report (Playwright drives it; no browser is downloaded).
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    return
+  fi
+  echo "Installerar chromium (apt) för webbläsartestet av HTML-rapporten..."
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 \
+    || { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+    || echo "Kunde inte installera chromium; webbläsartestet misslyckas under CI." >&2
+}

@@ -1,4 +1,5 @@
 using Finsam.Activities.Application.Catalogue;
+using Finsam.Activities.Application.Counts;
 using Finsam.Platform.Grpc;
 using Finsam.Platform.Security;
 using Finsam.Protos.Activities.V1;
@@ -15,7 +16,11 @@ namespace Finsam.Activities.Api;
 
 /// <summary>finsam.activities.v1.ActivitiesService: gRPC, and REST through JSON transcoding.</summary>
 [Authorize]
-public sealed class ActivitiesGrpcService(CatalogueHandlers catalogue) : ActivitiesService.ActivitiesServiceBase
+public sealed class ActivitiesGrpcService(
+    CatalogueHandlers catalogue,
+    RegisterInsatsCountsHandler registerCounts,
+    CorrectInsatsCountsHandler correctCounts,
+    InsatsCountQueries countQueries) : ActivitiesService.ActivitiesServiceBase
 {
     public override async Task<ProtoInsats> DefineInsats(DefineInsatsRequest request, ServerCallContext context) =>
         ToProto(await catalogue.DefineAsync(
@@ -56,6 +61,38 @@ public sealed class ActivitiesGrpcService(CatalogueHandlers catalogue) : Activit
         var (page, next) = await catalogue.ListAsync(request.PageSize, request.PageToken, context.CancellationToken);
         var response = new ListInsatserResponse { NextPageToken = next ?? "" };
         response.Insatser.AddRange(page.Select(ToProto));
+        return response;
+    }
+
+    public override async Task<InsatsCountRegistration> RegisterInsatsCounts(RegisterInsatsCountsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var periodFrom = ProtoDates.ToDateOnly(request.PeriodFrom, "period_from");
+        var periodTo = ProtoDates.ToDateOnly(request.PeriodTo, "period_to");
+        return InsatsCountsMapping.ToProto(await registerCounts.HandleAsync(
+            caller,
+            new RegisterInsatsCountsCommand(request.InsatsId, request.RequestId, periodFrom, periodTo, request.Women, request.Men, request.Other),
+            context.CancellationToken));
+    }
+
+    public override async Task<InsatsCountRegistration> CorrectInsatsCounts(CorrectInsatsCountsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var periodFrom = ProtoDates.ToDateOnly(request.PeriodFrom, "period_from");
+        var periodTo = ProtoDates.ToDateOnly(request.PeriodTo, "period_to");
+        return InsatsCountsMapping.ToProto(await correctCounts.HandleAsync(
+            caller,
+            new CorrectInsatsCountsCommand(
+                request.InsatsId, request.RegistrationId, request.Etag, periodFrom, periodTo, request.Women, request.Men, request.Other, request.Reason),
+            context.CancellationToken));
+    }
+
+    public override async Task<ListInsatsCountsResponse> ListInsatsCounts(ListInsatsCountsRequest request, ServerCallContext context)
+    {
+        var (page, next) = await countQueries.ListAsync(
+            context.GetCaller(), request.InsatsId, request.Year, request.PageSize, request.PageToken, context.CancellationToken);
+        var response = new ListInsatsCountsResponse { NextPageToken = next ?? "" };
+        response.Registrations.AddRange(page.Select(InsatsCountsMapping.ToProto));
         return response;
     }
 

@@ -1,11 +1,13 @@
 using Finsam.Activities.Application.Attendance;
 using Finsam.Activities.Application.Bookings;
 using Finsam.Activities.Application.Catalogue;
+using Finsam.Activities.Application.Counts;
 using Finsam.Activities.Application.Evaluations;
 using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Application.Groups;
 using Finsam.Activities.Application.Leaders;
 using Finsam.Activities.Infrastructure.Catalogue;
+using Finsam.Activities.Infrastructure.Counts;
 using Finsam.Activities.Infrastructure.Evaluations;
 using Finsam.Activities.Infrastructure.Formats;
 using Finsam.Activities.Infrastructure.Groups;
@@ -28,6 +30,7 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddFinsamOutbox(InsatsDocument.CollectionName);
         services.AddFinsamOutbox(GroupDocument.CollectionName);
         services.AddFinsamOutbox(EvaluationDocument.CollectionName);
+        services.AddFinsamOutbox(InsatsCountDocument.CollectionName);
         return services;
     }
 
@@ -37,6 +40,12 @@ public static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<IInsatsRepository, DocumentInsatsRepository>();
         services.AddScoped<CatalogueHandlers>();
         services.AddFinsamStorageInitializer(DocumentInsatsRepository.EnsureIndexesAsync);
+
+        services.AddSingleton<IInsatsCountRepository, DocumentInsatsCountRepository>();
+        services.AddScoped<RegisterInsatsCountsHandler>();
+        services.AddScoped<CorrectInsatsCountsHandler>();
+        services.AddScoped<InsatsCountQueries>();
+        services.AddFinsamStorageInitializer(DocumentInsatsCountRepository.EnsureIndexesAsync);
 
         services.AddSingleton<ICourseFormatRepository, DocumentCourseFormatRepository>();
         services.AddFinsamStorageInitializer(DocumentCourseFormatRepository.EnsureIndexesAsync);

@@ -74,6 +74,29 @@ public static class ActivitiesAccess
     }
 
     /// <summary>
+    /// An insats' counts by gender (pinnstatistik): registering, correcting and reading them. Administratör, and the
+    /// insats' own insatsansvarig, who answers for its figures. The counts name no one, but they are the insats'
+    /// figures before the report: those who register them are the ones who read them.
+    /// </summary>
+    public static void RequireCountRegistrar(Caller caller, string insatsId)
+    {
+        if (caller.Role == Roles.Administrator)
+        {
+            return;
+        }
+
+        if (caller.Role != Roles.Insatsansvarig)
+        {
+            throw Denied(ReasonRoleNotAllowed, "Bara administratör och insatsansvarig registrerar antal för en insats.");
+        }
+
+        if (!caller.WorksIn(insatsId))
+        {
+            throw Denied(ReasonNotOwnInsats, "Du är inte insatsansvarig för den här insatsen.");
+        }
+    }
+
+    /// <summary>
     /// Adding, moving and cancelling träffar: the group's own leaders, who plan its week, and those who manage the
     /// group (administratör, the insats' insatsansvarig), who may have to reschedule when no leader is assigned yet.
     /// </summary>

@@ -47,18 +47,23 @@ public sealed record FlowCount(Count Enrolments, Count Persons);
 /// <param name="ActiveAtPeriodEnd">Enrolled on the period's last day (for a year: activeAtYearEnd, 31 December).</param>
 public sealed record FlowCounts(DateOnly From, DateOnly To, FlowCount Active, FlowCount Started, FlowCount Ended, FlowCount ActiveAtPeriodEnd);
 
-/// <param name="BudgetedPlaces">The insats' budgeted places (summed over insatser at förbund level); null when unknown.</param>
+/// <param name="BudgetedPlaces">
+/// The insats' budgeted places; null when the insats isn't in the catalogue. At förbund level the sum over the
+/// insatser that aren't structural; null when the catalogue holds none.
+/// </param>
 /// <param name="ParkedEnrolments">Enrolments heard of (e.g. an ending) whose start hasn't arrived: in no figure.</param>
 public sealed record FlowSection(FlowCounts Current, FlowCounts Previous, int? BudgetedPlaces, int ParkedEnrolments);
 
 /// <summary>"41 met, 6 anonymous, statistics on 35": for the active and the ended of the period.</summary>
 public sealed record AnonymousSection(Count ActiveTotal, Count ActiveAnonymous, Count ActiveInStatistics, Count EndedTotal, Count EndedAnonymous, Count EndedInStatistics);
 
-/// <summary>Results among the ended (not anonymous) of the period, from the sysselsättning at end and the end reasons.</summary>
-/// <param name="ToWork">Arbete (ej subventionerat or subventionerat) at the end, by gender.</param>
+/// <summary>Results among the ended (not anonymous) of the period, per enrolment, from the sysselsättning at the end as it now stands.</summary>
+/// <param name="ToWork">Sysselsättning at end ej subventionerat or subventionerat arbete, by the gender as it now stands (a corrected gender counts).</param>
+/// <param name="ToStudies">Sysselsättning at end "studier".</param>
+/// <param name="ToActiveJobSeeking">Sysselsättning at end "aktivt-arbetssokande".</param>
 /// <param name="WorkOrStudiesPercent">Share of <see cref="Ended"/> to work or studies.</param>
 /// <param name="TargetPercent">The insats' target for that share; null when none (or at förbund level).</param>
-/// <param name="MeetsTarget">Null without a target or a share.</param>
+/// <param name="MeetsTarget">Share ≥ target; null without a target or a share.</param>
 public sealed record ResultsSection(
     Count Ended,
     GenderCounts ToWork,
@@ -69,13 +74,19 @@ public sealed record ResultsSection(
     int? TargetPercent,
     bool? MeetsTarget);
 
-/// <summary>Profile of the ended (not anonymous) of the period.</summary>
-/// <param name="AgeBands">In the insats' configured bands (a union of five-year bands).</param>
+/// <summary>
+/// Profile of the ended (not anonymous) of the period, per enrolment. Rows follow the order of ParticipantCodes,
+/// zero rows included; a missing education level is "okand".
+/// </summary>
+/// <param name="AgeBands">
+/// In the insats' configured bands (a union of five-year bands), from the five-year band at the start; a configuration
+/// that doesn't cover every five-year band once, youngest first, is refused.
+/// </param>
 /// <param name="YearsInSupport">Years in public support before the start: range and mean over those with a value.</param>
 /// <param name="YearsInSupportThreshold">The "more than N years" line, e.g. 9.</param>
-/// <param name="YearsInSupportAboveThreshold">How many had more than <see cref="YearsInSupportThreshold"/> years.</param>
-/// <param name="MonthsInInsats">Whole months from start to end: range and mean.</param>
-/// <param name="DaysInInsats">Days from start to end: range and mean.</param>
+/// <param name="YearsInSupportAboveThreshold">How many had more than <see cref="YearsInSupportThreshold"/> years (strictly).</param>
+/// <param name="MonthsInInsats">Whole months from start to end (the largest m with start + m months ≤ end): range and mean.</param>
+/// <param name="DaysInInsats">Days from start to end (end − start; the same day is 0): range and mean.</param>
 /// <param name="TimeInInsatsBands">Bands of months (≤3, 4–6, 7–9, 10–12, 13–15, …).</param>
 public sealed record ProfileSection(
     Count Ended,
@@ -91,8 +102,8 @@ public sealed record ProfileSection(
     Distribution TimeInInsatsBands,
     Distribution EndReasons);
 
-/// <summary>Where the participants of the period came from, and how their stays stand.</summary>
-/// <param name="ReferralsByAgency">Enrolments active in the period by the agency that referred them (fk, af, kommun, region, annan, none).</param>
+/// <summary>Where the participants of the period came from, and how their stays stand; enrolments, anonymous ones left out.</summary>
+/// <param name="ReferralsByAgency">Enrolments active in the period by the agency that referred them (fk, af, kommun, region, annan; "ingen" without a referral).</param>
 /// <param name="Enrolled">Inskrivna: active in the period.</param>
 /// <param name="Ended">Avslutade in the period.</param>
 /// <param name="Ongoing">Pågående at the period's end.</param>
@@ -106,7 +117,11 @@ public sealed record TransitionRow(string FromCode, string FromLabel, string ToC
 /// <summary>A before → after table over a named denominator (e.g. "av 24 avslutade").</summary>
 public sealed record TransitionTable(string Title, Count Denominator, string DenominatorLabel, bool MultiValued, IReadOnlyList<TransitionRow> Rows);
 
-/// <summary>Försörjning at start → sysselsättning at end, försörjning start → end, sysselsättning start → end, of the ended.</summary>
+/// <summary>
+/// Försörjning at start → sysselsättning at end, försörjning start → end, sysselsättning start → end, of the ended
+/// (not anonymous), by the gender as it now stands. A stay is in a row for every pair its facts make; only pairs
+/// someone made are rows, in code order; a missing sysselsättning at start is "okand".
+/// </summary>
 public sealed record TransitionsSection(TransitionTable ForsorjningToSysselsattning, TransitionTable ForsorjningToForsorjning, TransitionTable SysselsattningToSysselsattning);
 
 /// <param name="Enrolled">Enrolments (not anonymous) active in the period: the denominator.</param>
@@ -150,10 +165,10 @@ public sealed record SelfAssessmentArea(string Area, Count N, decimal? MeanAtSta
 public sealed record SelfAssessmentSection(IReadOnlyList<SelfAssessmentInstrument> Instruments);
 
 /// <summary>Group work (gruppverksamhet) in the period.</summary>
-/// <param name="Groups">Groups with a träff held in the period (started, not cancelled).</param>
+/// <param name="Groups">Groups with a träff held in the period, whatever their status now (a group cancelled half-way ran the träffar it held).</param>
 /// <param name="TraffarHeld">Träffar held in the period.</param>
-/// <param name="ParticipantsStarted">Distinct bookings with a place in those groups.</param>
-/// <param name="ParticipantsCompleted">Of the groups completed in the period, participants who completed (the format's rule).</param>
+/// <param name="ParticipantsStarted">Distinct participants with a place in those groups (a booking not cancelled, or present at a träff).</param>
+/// <param name="ParticipantsCompleted">Of the groups completed in the period (last held träff in it), distinct participants who completed (the format's rule).</param>
 /// <param name="AttendancePercent">Present / recorded over the träffar held in the period.</param>
 /// <param name="Evaluations">Per statement: n, mean 1–6, distribution.</param>
 public sealed record GroupWorkSection(
@@ -186,7 +201,9 @@ public sealed record SurveyQuestionResult(
     decimal? AtOrAbovePercent);
 
 /// <summary>One insats at förbund level: its counts, and its participants by gender (count-only insatser included).</summary>
+/// <param name="Name">"Okänd insats" for an insats seen in stays that the catalogue doesn't know (kind "unknown", taken as individual).</param>
 /// <param name="Individual">True for individual and group insatser; false for structural ones (Uppföljning Finsam's split).</param>
+/// <param name="ParticipantsByGender">Unique persons active in the period (an anonymous stay is its own person), by the gender as it now stands.</param>
 public sealed record InsatsSummaryRow(
     string InsatsId,
     string Name,
@@ -201,14 +218,23 @@ public sealed record InsatsSummaryRow(
 
 /// <summary>One line of the könsuppdelad statistik: a category with its share of the women and of the men.</summary>
 /// <param name="WomenPercent">Of the women in the denominator.</param>
-public sealed record GenderSplitRow(string Code, string Label, Count Women, Count Men, decimal? WomenPercent, decimal? MenPercent);
+/// <param name="Total">Everyone in the row: women, men and those of gender "other" (who are in no percentage).</param>
+public sealed record GenderSplitRow(string Code, string Label, Count Women, Count Men, decimal? WomenPercent, decimal? MenPercent, Count? Total = null);
 
 /// <summary>One table of the könsuppdelad statistik, e.g. "Ålder" or "Försörjning vid start".</summary>
-public sealed record GenderSplitTable(string Code, string Title, Count WomenDenominator, Count MenDenominator, bool MultiValued, IReadOnlyList<GenderSplitRow> Rows);
+/// <param name="TotalDenominator">Everyone the table is over, those of gender "other" included.</param>
+public sealed record GenderSplitTable(string Code, string Title, Count WomenDenominator, Count MenDenominator, bool MultiValued, IReadOnlyList<GenderSplitRow> Rows, Count? TotalDenominator = null);
 
 /// <summary>
 /// Könsuppdelad statistik over everyone (not anonymous) who ended an individual insats in the period: age, education,
 /// years in support, time in insats, end reasons, sysselsättning at end, försörjning at start and at end, flows
 /// (new / ended) and participants per insats. Count-only insatser appear in <c>ParticipantsPerInsats</c> only.
 /// </summary>
-public sealed record GenderSplitSection(Count Women, Count Men, IReadOnlyList<GenderSplitTable> Tables);
+/// <remarks>
+/// Per enrolment, over insatser of kind individual or group-course (or unknown to the catalogue). Gender "other" is
+/// in the totals, in no percentage. Years in support in bands 0–2, 3–5, 6–9, more than 9 and okänd. The flows table
+/// is over the stays active in the period (rows: new, ended); participants per insats are unique persons active in
+/// each non-structural insats, over the unique persons active in any of them.
+/// </remarks>
+/// <param name="Total">Everyone the section is over (the ended), those of gender "other" included.</param>
+public sealed record GenderSplitSection(Count Women, Count Men, IReadOnlyList<GenderSplitTable> Tables, Count? Total = null);

@@ -17,6 +17,9 @@ public sealed record ReportPeriod
     public DateOnly From { get; }
     public DateOnly To { get; }
 
+    /// <summary>1 January to 31 December of one year: the report then reads "året" and "vid årets slut".</summary>
+    public bool IsCalendarYear => From is { Month: 1, Day: 1 } && To == new DateOnly(From.Year, 12, 31);
+
     public static ReportPeriod Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 
     /// <summary>

@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using Finsam.Reporting.Domain.Stays;
+
+namespace Finsam.Reporting.Domain.Assessments;
+
+/// <summary>An assessment's reported facts as they now stand (AssessmentRecorded, or the latest AssessmentCorrected).</summary>
+/// <param name="Kind">"staff" (DOA, AWP …) or "self" (the livshjul …).</param>
+/// <param name="Phase">"start", "end" or "other".</param>
+/// <param name="Scores">Per area for self-assessments (e.g. "somn" → 4); empty for staff assessments.</param>
+public sealed record AssessmentFacts(
+    string Kind,
+    string Instrument,
+    string InstrumentVersion,
+    string Phase,
+    DateOnly AssessedOn,
+    IReadOnlyDictionary<string, int> Scores)
+{
+    public const string Self = "self";
+    public const string Staff = "staff";
+    public const string StartPhase = "start";
+    public const string EndPhase = "end";
+}
+
+/// <summary>
+/// One assessment. Its facts keep their version; a retraction is kept as a fact with its own version, never a
+/// deletion, so a recording that arrives after its retraction can't make it count again.
+/// </summary>
+public sealed record AssessmentRecord(string AssessmentId)
+{
+    public AssessmentFacts? Facts { get; init; }
+    public FactVersion? Version { get; init; }
+    public FactVersion? Retraction { get; init; }
+
+    [JsonIgnore]
+    public bool Retracted => Retraction is not null;
+
+    [JsonIgnore]
+    public bool Counts => Facts is not null && !Retracted;
+}
+
+/// <summary>The assessments of one enrolment (stay), by assessment id.</summary>
+public sealed record EnrolmentAssessments(string EnrolmentId)
+{
+    private static readonly IReadOnlyDictionary<string, AssessmentRecord> None = new Dictionary<string, AssessmentRecord>(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, AssessmentRecord> Assessments { get; init; } = None;
+
+    /// <summary>The assessments that count, by day then id (an order that never depends on arrival).</summary>
+    public IEnumerable<AssessmentRecord> Counting() =>
+        Assessments.Values.Where(a => a.Counts).OrderBy(a => a.Facts!.AssessedOn).ThenBy(a => a.AssessmentId, StringComparer.Ordinal);
+}

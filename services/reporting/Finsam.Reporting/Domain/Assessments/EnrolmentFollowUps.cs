@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using Finsam.Reporting.Domain.Stays;
+
+namespace Finsam.Reporting.Domain.Assessments;
+
+/// <summary>
+/// One follow-up contact (uppföljning) after a stay ended: its day as it now stands, and its retraction kept as a
+/// fact so a late-arriving recording can't revive it.
+/// </summary>
+public sealed record FollowUpRecord(string FollowUpId)
+{
+    public DateOnly? ContactOn { get; init; }
+    public FactVersion? Version { get; init; }
+    public FactVersion? Retraction { get; init; }
+
+    [JsonIgnore]
+    public bool Retracted => Retraction is not null;
+
+    [JsonIgnore]
+    public bool Counts => ContactOn is not null && !Retracted;
+}
+
+/// <summary>The follow-up contacts of one enrolment, by follow-up id.</summary>
+public sealed record EnrolmentFollowUps(string EnrolmentId)
+{
+    private static readonly IReadOnlyDictionary<string, FollowUpRecord> None = new Dictionary<string, FollowUpRecord>(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, FollowUpRecord> FollowUps { get; init; } = None;
+
+    public IEnumerable<FollowUpRecord> Counting() =>
+        FollowUps.Values.Where(f => f.Counts).OrderBy(f => f.ContactOn).ThenBy(f => f.FollowUpId, StringComparer.Ordinal);
+}

@@ -1,0 +1,50 @@
+namespace Finsam.Reporting.Domain.Reports.Sections;
+
+/// <summary>
+/// Where the participants of the period came from and how their stays stand, per enrolment. Like every section
+/// after the totals, anonymous stays are left out (the anonymous section says how many), so the referral shares and
+/// the status counts rest on the same enrolments.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Referrals: the agency of the referral each stay active in the period came from (fk, af, kommun, region,
+/// annan; any case); a stay without one is "ingen" (Ingen remiss). Shares are of <see cref="OriginSection.Enrolled"/>.</item>
+/// <item>Inskrivna: active in the period; avslutade: ended in it; pågående: still enrolled on its last day.</item>
+/// <item>Avbrutit: ended in the period with at least one reason saying the stay broke off rather than reached a next
+/// step: utan mätning, medgivande återtaget, flytt or sjukdom (<see cref="DiscontinuedReasons"/>).</item>
+/// <item>Days in insats of the ended: end − start.</item>
+/// </list>
+/// </remarks>
+public static class OriginCalculator
+{
+    public const string NoReferral = "ingen";
+
+    public static readonly IReadOnlyList<string> DiscontinuedReasons = ["utan-matning", "medgivande-aterataget", "flytt", "sjukdom"];
+
+    internal static readonly IReadOnlyList<CodeLabel> Agencies =
+    [
+        new("fk", "Försäkringskassan"),
+        new("af", "Arbetsförmedlingen"),
+        new("kommun", "Kommun"),
+        new("region", "Region"),
+        new("annan", "Annan"),
+        new(NoReferral, "Ingen remiss"),
+    ];
+
+    public static OriginSection Compute(ReportInput input)
+    {
+        var active = SectionStays.Active(input).Where(s => !s.Anonymous).ToList();
+        var ended = SectionStays.EndedInStatistics(input);
+        var referrals = active
+            .Select(s => string.IsNullOrWhiteSpace(s.Identity!.ReferringAgency) ? NoReferral : s.Identity.ReferringAgency.Trim().ToLowerInvariant())
+            .ToList();
+
+        return new OriginSection(
+            SectionRows.Distribution(Agencies, referrals, SectionStays.During(input.Period, "inskrivna")),
+            Count.Of(active.Count),
+            Count.Of(ended.Count),
+            Count.Of(active.Count(s => s.IsActiveAtEndOf(input.Period))),
+            Count.Of(ended.Count(s => s.End!.Reasons.Any(r => DiscontinuedReasons.Contains(r, StringComparer.Ordinal)))),
+            SectionRows.Summary(ended.Select(SectionStays.DaysIn)));
+    }
+}

@@ -1,0 +1,111 @@
+using Finsam.Reporting.Domain.Unlinked;
+
+namespace Finsam.Reporting.Domain.Reports.Sections;
+
+/// <summary>Survey indicators (<see cref="SurveySection"/>): the deltagarenkät answers of the scope whose month falls in the period.</summary>
+/// <remarks>
+/// Definitions:
+/// <list type="bullet">
+/// <item>Answers of the scope's insatser whose Period ("yyyy-MM") falls in the period (<see cref="UnlinkedMonth"/>).
+/// Answers are anonymous by design, so none is left out as anonymous.</item>
+/// <item>One row per instrument id, instrument version and question code (versions are never merged: a licensed
+/// instrument's wording may change between them); n = answers to that question.</item>
+/// <item>Distribution by option code (the label is the code: the wording lives in the instrument, not in reporting):
+/// the question's threshold options from <see cref="ReportSettings.SurveyThresholds"/> first, in their order and even
+/// when nobody chose them, then every other option chosen, in ordinal order. Shares are of n.</item>
+/// <item>At or above the threshold: answers whose option is one of the threshold options; the threshold option shown
+/// is the first of them (the line, e.g. "ofta"). Without a threshold for the question, both are null.</item>
+/// <item>Rows by instrument id, version, then question code in natural order (Q2 before Q10).</item>
+/// </list>
+/// </remarks>
+public static class SurveyCalculator
+{
+    public static SurveySection For(ReportInput input)
+    {
+        var answers = input.Model.SurveyAnswers.Entities
+            .Where(a => input.InScope(a.InsatsId) && UnlinkedMonth.FallsIn(a.Period, input.Period));
+
+        var rows = answers
+            .SelectMany(a => a.Answers.Select(q => (a.InstrumentId, a.InstrumentVersion, Question: q.Key, Option: q.Value)))
+            .GroupBy(a => (a.InstrumentId, a.InstrumentVersion, a.Question))
+            .OrderBy(g => g.Key.InstrumentId, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.InstrumentVersion)
+            .ThenBy(g => g.Key.Question, NaturalOrder.Instance)
+            .Select(g => Question(g.Key.InstrumentId, g.Key.InstrumentVersion, g.Key.Question, [.. g.Select(a => a.Option)], input.Settings))
+            .ToList();
+
+        return new SurveySection(rows);
+    }
+
+    private static SurveyQuestionResult Question(string instrumentId, int version, string question, IReadOnlyList<string> options, ReportSettings settings)
+    {
+        var n = options.Count;
+        IReadOnlyList<string> threshold = settings.SurveyThresholds.TryGetValue(instrumentId, out var questions) && questions.TryGetValue(question, out var list)
+            ? list
+            : [];
+        var others = options.Where(o => !threshold.Contains(o, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var distribution = threshold.Distinct(StringComparer.Ordinal).Concat(others)
+            .Select(code =>
+            {
+                var count = options.Count(o => string.Equals(o, code, StringComparison.Ordinal));
+                return new Tally(code, code, Count.Of(count), Percent.Of(count, n));
+            })
+            .ToList();
+
+        if (threshold.Count == 0)
+        {
+            return new SurveyQuestionResult(instrumentId, version, question, Count.Of(n), distribution, null, null, null);
+        }
+
+        var atOrAbove = options.Count(o => threshold.Contains(o, StringComparer.Ordinal));
+        return new SurveyQuestionResult(instrumentId, version, question, Count.Of(n), distribution, threshold[0], Count.Of(atOrAbove), Percent.Of(atOrAbove, n));
+    }
+
+    /// <summary>Compares runs of digits by their value, the rest ordinally: "Q2" before "Q10".</summary>
+    private sealed class NaturalOrder : IComparer<string>
+    {
+        public static readonly NaturalOrder Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            if (x is null || y is null)
+            {
+                return string.CompareOrdinal(x, y);
+            }
+
+            int i = 0, j = 0;
+            while (i < x.Length && j < y.Length)
+            {
+                if (char.IsAsciiDigit(x[i]) && char.IsAsciiDigit(y[j]))
+                {
+                    var startX = i;
+                    var startY = j;
+                    while (i < x.Length && char.IsAsciiDigit(x[i])) { i++; }
+                    while (j < y.Length && char.IsAsciiDigit(y[j])) { j++; }
+
+                    var digitsX = x[startX..i].TrimStart('0');
+                    var digitsY = y[startY..j].TrimStart('0');
+                    var byValue = digitsX.Length != digitsY.Length ? digitsX.Length.CompareTo(digitsY.Length) : string.CompareOrdinal(digitsX, digitsY);
+                    if (byValue != 0)
+                    {
+                        return byValue;
+                    }
+
+                    continue;
+                }
+
+                var byChar = x[i].CompareTo(y[j]);
+                if (byChar != 0)
+                {
+                    return byChar;
+                }
+
+                i++;
+                j++;
+            }
+
+            var byLength = (x.Length - i).CompareTo(y.Length - j);
+            return byLength != 0 ? byLength : string.CompareOrdinal(x, y);
+        }
+    }
+}
