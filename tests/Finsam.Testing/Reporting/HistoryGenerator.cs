@@ -10,7 +10,7 @@ public sealed record GeneratedEvent(Guid MessageId, IIntegrationEvent Event);
 
 /// <summary>
 /// A förbund's event history for reporting, deterministic from a seed and as large as <see cref="HistoryShape"/> says:
-/// the insats catalogue, then every participant's story (registration and its correction, referrals accepted,
+/// the insats catalogue (with the count-only insatser's counts by gender per quarter), then every participant's story (registration and its correction, referrals accepted,
 /// declined or withdrawn, stays with multi-valued facts, start and end corrections after the event, plans,
 /// staff and self-assessments at start and end with corrections and retractions, follow-ups, survey answers),
 /// anonymous stays, and groups (träffar moved, cancelled and added, bookings with the waiting list, attendance with
@@ -123,11 +123,40 @@ public sealed class HistoryGenerator
             yield return Emit(new InsatsDefined(insats.Id, name, kind, places, defined.AddMinutes(i), FollowUpPlaces: places / 4,
                 PlanDeadlineDays: insats.PlanDeadlineDays, WorkOrStudiesTargetPercent: target, EnrolmentTarget: places * 2,
                 GenderBalanceMinPercent: 40, StartDate: _shape.FirstDay));
+            if (kind == InsatsKinds.CountOnly)
+            {
+                foreach (var e in CountRegistrations(insats))
+                {
+                    yield return e;
+                }
+            }
+
             if (i % 2 == 0)
             {
                 // The budget is raised a year in; the change carries every fact as it now stands.
                 yield return Emit(new InsatsChanged(insats.Id, name, kind, places + 10, places / 4, insats.PlanDeadlineDays, target, places * 2,
                     40, _shape.FirstDay, null, At(_shape.FirstDay.AddYears(1), 10 * 60 + i)));
+            }
+        }
+    }
+
+    /// <summary>Pinnstatistik: counts by gender per quarter, registered after it; one a year corrected.</summary>
+    private IEnumerable<GeneratedEvent> CountRegistrations(Insats insats)
+    {
+        for (var year = _shape.FirstYear; year < _shape.FirstYear + _shape.Years; year++)
+        {
+            for (var quarter = 0; quarter < 4; quarter++)
+            {
+                var from = new DateOnly(year, 1 + quarter * 3, 1);
+                var to = from.AddMonths(3).AddDays(-1);
+                var registrationId = NewId('c');
+                var (women, men, other) = (_random.Next(40), _random.Next(30), _random.Next(3));
+                yield return Emit(new InsatsCountsRegistered(registrationId, insats.Id, from, to, women, men, other, At(to.AddDays(5), 10 * 60)));
+                if (quarter == 1)
+                {
+                    // One a year is corrected: a late list of who came.
+                    yield return Emit(new InsatsCountsCorrected(registrationId, insats.Id, from, to, women + 1, men, other, At(to.AddDays(20), 10 * 60)));
+                }
             }
         }
     }

@@ -55,7 +55,7 @@ public sealed class HistoryGeneratorTests
             typeof(SurveyAnswered), typeof(InsatsDefined), typeof(InsatsChanged), typeof(GroupScheduled), typeof(GroupStarted), typeof(GroupCancelled),
             typeof(TraffAdded), typeof(TraffMoved), typeof(TraffCancelled), typeof(TraffHeld), typeof(BookingMade), typeof(BookingWaitlisted),
             typeof(BookingPromoted), typeof(BookingCancelled), typeof(AttendanceRecorded), typeof(AttendanceCorrected), typeof(GroupCompleted),
-            typeof(EvaluationSubmitted),
+            typeof(EvaluationSubmitted), typeof(InsatsCountsRegistered), typeof(InsatsCountsCorrected),
         ];
 
         Assert.Empty(expected.Where(t => !types.Contains(t)).Select(t => t.Name));

@@ -35,6 +35,17 @@ public sealed class ReadModelProjectorTests : IDisposable
         return deliveries;
     }
 
+    private static SortedDictionary<string, string> Canonical(SortedDictionary<string, string> entities) =>
+        new(entities.ToDictionary(e => e.Key, e => Sorted(System.Text.Json.Nodes.JsonNode.Parse(e.Value))?.ToJsonString() ?? "null"), StringComparer.Ordinal);
+
+    private static System.Text.Json.Nodes.JsonNode? Sorted(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject o => new System.Text.Json.Nodes.JsonObject(
+            o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        System.Text.Json.Nodes.JsonArray a => new System.Text.Json.Nodes.JsonArray([.. a.Select(Sorted)]),
+        _ => node?.DeepClone(),
+    };
+
     private static Guid RandomId(Random random)
     {
         var bytes = new byte[16];
@@ -97,9 +108,12 @@ public sealed class ReadModelProjectorTests : IDisposable
         Assert.Equal(shape.Enrolments, rebuilt.Model.Stays.Count);
         Assert.Equal(shape.Participants, rebuilt.Model.Persons.Count);
         Assert.Equal(shape.Insatser, rebuilt.Model.Insatser.Count);
+        Assert.All(rebuilt.Model.Books, book => Assert.True(book.Count > 0, $"the {book.Kind} book is empty"));
         Assert.Equal(deliveries.Where(e => e.Event is Finsam.IntegrationEvents.IUnlinkedEvent).DistinctBy(e => e.MessageId).Count(), rebuilt.UnlinkedEvents);
 
-        // And the same as applying the history once, in the order it was generated, without a store at all.
+        // And the same facts as applying the history once, in the order it was generated, without a store at all.
+        // Compared with every JSON object's members in name order: a book that keeps a dictionary (the assessments of
+        // a stay) lists it in arrival order, so the text, though not the facts, depends on the order events came in.
         var direct = new ReportingModel();
         var ignored = new Dictionary<string, ISet<string>>();
         foreach (var delivery in History)
@@ -107,7 +121,7 @@ public sealed class ReadModelProjectorTests : IDisposable
             direct.Apply(delivery.Event, ignored);
         }
 
-        Assert.Equal(ProjectionStore.ModelJson(direct), model);
+        Assert.Equal(Canonical(ProjectionStore.ModelJson(direct)), Canonical(model));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Finsam.Reporting.Application.Journal;
+using Finsam.Reporting.Application.Reports;
 using Finsam.Reporting.Domain.ReadModels;
 
 namespace Finsam.Reporting.Application.ReadModels;
@@ -26,7 +27,7 @@ namespace Finsam.Reporting.Application.ReadModels;
 /// and read only under the model lock, so a reader sees whole batches, never half of one.
 /// </para>
 /// </remarks>
-public sealed class ReadModelProjector(IEventJournal journal, IReadModelStore store)
+public sealed class ReadModelProjector(IEventJournal journal, IReadModelStore store) : IReportingModelReader
 {
     /// <summary>Journal entries applied and stored together.</summary>
     public const int BatchSize = 2_000;
