@@ -1,47 +1,55 @@
 using Finsam.IntegrationEvents.Participants.V1;
-using Finsam.Reporting.Application;
-using Finsam.Reporting.Infrastructure;
+using Finsam.Platform.Inbox;
+using Finsam.Platform.Storage;
 using Finsam.Testing;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Finsam.IntegrationTests;
 
-/// <summary>Reporting's real consumer on the real broker: a fact it can't place goes to _error, not into the figures.</summary>
+/// <summary>An inbox consumer on the real broker: a message it can't place goes to _error after retries, and nothing else does.</summary>
 public sealed class DeadLetterTests : BrokerTest
 {
     [Fact]
-    public async Task Invalid_event_ends_in_the_error_queue_after_retries_and_changes_no_figures()
+    public async Task An_unprocessable_message_ends_in_the_error_queue_and_the_next_one_is_handled()
     {
-        await using var reporting = new BusHost(Broker, "reporting",
-            bus => bus.AddConsumer<ParticipantRegisteredConsumer>(),
-            services => services
-                .AddSingleton<IParticipantFactsStore, DocumentParticipantFactsStore>()
-                .AddScoped<ParticipantRegisteredProjection>());
-        await reporting.StartAsync();
+        var recorder = new Recorder();
+        await using var host = new BusHost(Broker, "strict",
+            bus => bus.AddConsumer<KnownGendersConsumer>(),
+            services => services.AddSingleton(recorder));
+        await host.StartAsync();
 
-        await reporting.Bus.Publish(
+        await host.Bus.Publish(
             new ParticipantRegistered(Guid.NewGuid().ToString(), "unknown-gender", 1990, DateTime.UtcNow),
             TestContext.Current.CancellationToken);
-        await reporting.Bus.Publish(
+        await host.Bus.Publish(
             new ParticipantRegistered(Guid.NewGuid().ToString(), ParticipantGenders.Woman, 1990, DateTime.UtcNow),
             TestContext.Current.CancellationToken);
 
         var dead = await Eventually.ReturnsAsync(
-            () => Broker.MessageCountAsync("reporting-participant-registered_error"),
+            () => Broker.MessageCountAsync("strict-known-genders_error"),
             n => n >= 1,
             TimeSpan.FromSeconds(30),
-            "the invalid event in reporting-participant-registered_error");
+            "the unprocessable message in strict-known-genders_error");
         Assert.Equal(1u, dead);
+        await Eventually.ReturnsAsync(() => Task.FromResult(recorder.Handled.Count), n => n >= 1, TimeSpan.FromSeconds(10), "the valid message handled");
+        Assert.Equal(ParticipantGenders.Woman, Assert.Single(recorder.Handled).Gender);
+        Assert.Equal(0u, await Broker.MessageCountAsync("strict-known-genders"));
+    }
+}
 
-        var facts = reporting.Services.GetRequiredService<IParticipantFactsStore>();
-        var summary = await Eventually.ReturnsAsync(
-            () => facts.SummarizeByGenderAsync(TestContext.Current.CancellationToken),
-            s => s.Total >= 1,
-            TimeSpan.FromSeconds(10),
-            "the valid event to be counted");
-        Assert.Equal(1, summary.Total);
-        Assert.Equal(1, summary.Women);
-        Assert.Equal(0u, await Broker.MessageCountAsync("reporting-participant-registered"));
+/// <summary>Refuses a gender it doesn't know as unprocessable (no retry can help), records the rest.</summary>
+public sealed class KnownGendersConsumer(IDocumentStore store, Recorder recorder, ILogger<KnownGendersConsumer> logger)
+    : InboxConsumer<ParticipantRegistered>(store, logger)
+{
+    protected override Task HandleAsync(ParticipantRegistered message, CancellationToken cancellationToken)
+    {
+        if (!ParticipantGenders.IsKnown(message.Gender))
+        {
+            throw new UnprocessableMessageException($"ParticipantRegistered with unknown gender '{message.Gender}'.");
+        }
+
+        recorder.Handled.Enqueue(message);
+        return Task.CompletedTask;
     }
 }

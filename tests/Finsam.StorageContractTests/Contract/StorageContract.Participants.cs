@@ -4,12 +4,10 @@ using Finsam.Participants.Application.Registry;
 using Finsam.Participants.Domain;
 using Finsam.Participants.Infrastructure;
 using Finsam.Platform.Outbox;
-using Finsam.Reporting.Domain;
-using Finsam.Reporting.Infrastructure;
 
 namespace Finsam.StorageContractTests.Contract;
 
-/// <summary>The repositories built on the store: participants (personal data) and reporting's facts.</summary>
+/// <summary>The repositories built on the store: participants (personal data).</summary>
 public abstract partial class StorageContract
 {
     private static int _nextPerson;
@@ -154,62 +152,5 @@ public abstract partial class StorageContract
         await repository.AddAsync(NewParticipant(UniquePersonnummer()), Guid.NewGuid().ToString(), [], Ct);
 
         Assert.Equal(before + 2, await repository.CountAsync(Ct));
-    }
-
-    private async Task<DocumentParticipantFactsStore> FactsAsync()
-    {
-        var store = Store;
-        await DocumentParticipantFactsStore.EnsureIndexesAsync(store, Ct);
-        return new DocumentParticipantFactsStore(store);
-    }
-
-    private static ParticipantFacts Facts(string id, string gender) =>
-        new(id, gender, 1985, new DateTime(2025, 2, 3, 4, 5, 6, DateTimeKind.Utc));
-
-    [Fact]
-    public async Task Facts_for_the_same_participant_twice_count_once()
-    {
-        var facts = await FactsAsync();
-        var before = await facts.SummarizeByGenderAsync(Ct);
-        var id = Guid.NewGuid().ToString();
-
-        await facts.UpsertAsync(Facts(id, ParticipantGenders.Woman), Ct);
-        await facts.UpsertAsync(Facts(id, ParticipantGenders.Woman), Ct);
-
-        var after = await facts.SummarizeByGenderAsync(Ct);
-        Assert.Equal(before.Women + 1, after.Women);
-        Assert.Equal(before.Total + 1, after.Total);
-    }
-
-    [Fact]
-    public async Task Facts_upserted_again_replace_the_earlier_ones()
-    {
-        var facts = await FactsAsync();
-        var before = await facts.SummarizeByGenderAsync(Ct);
-        var id = Guid.NewGuid().ToString();
-
-        await facts.UpsertAsync(Facts(id, ParticipantGenders.Woman), Ct);
-        await facts.UpsertAsync(Facts(id, ParticipantGenders.Other), Ct);
-
-        var after = await facts.SummarizeByGenderAsync(Ct);
-        Assert.Equal(before.Women, after.Women);
-        Assert.Equal(before.Other + 1, after.Other);
-        Assert.Equal(before.Total + 1, after.Total);
-    }
-
-    [Fact]
-    public async Task Summary_counts_per_gender()
-    {
-        var facts = await FactsAsync();
-        var before = await facts.SummarizeByGenderAsync(Ct);
-
-        foreach (var gender in new[] { "woman", "woman", "woman", "man", "man", "other" })
-        {
-            await facts.UpsertAsync(Facts(Guid.NewGuid().ToString(), gender), Ct);
-        }
-
-        var after = await facts.SummarizeByGenderAsync(Ct);
-        Assert.Equal(new GenderSummary(before.Women + 3, before.Men + 2, before.Other + 1), after);
-        Assert.Equal(before.Total + 6, after.Total);
     }
 }

@@ -67,7 +67,11 @@ public sealed class DocumentEventJournalTests : IDisposable
         var ordered = await _journal.ReadAsync(0, 10, Ct);
         Assert.Equal(["g-1", "g-2"], ordered.Select(e => ((GroupCancelled)e.Event).GroupId));
         Assert.Equal(ordered[0].Sequence + 1, ordered[1].Sequence);
-        var unlinked = Assert.IsType<EvaluationSubmitted>(Assert.Single(await _journal.ReadUnlinkedAsync(null, 10, Ct)));
+        var entry = Assert.Single(await _journal.ReadUnlinkedAsync(null, 10, Ct));
+        Assert.Equal(formId, entry.MessageId);
+        Assert.Equal(1, await _journal.CountUnlinkedAsync(Ct));
+        Assert.Empty(await _journal.ReadUnlinkedAsync(formId, 10, Ct));
+        var unlinked = Assert.IsType<EvaluationSubmitted>(entry.Event);
         Assert.Equal((form.EvaluationId, form.Month, form.OccurredAt), (unlinked.EvaluationId, unlinked.Month, unlinked.OccurredAt));
         Assert.Equal(form.Ratings, unlinked.Ratings);
 
@@ -89,6 +93,39 @@ public sealed class DocumentEventJournalTests : IDisposable
         Assert.Equal(20, all.Count);
         Assert.Equal(all.Select(e => e.Sequence).Order(), all.Select(e => e.Sequence));
         Assert.Equal(20, all.Select(e => e.Sequence).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_batch_append_skips_known_and_repeated_ids_and_numbers_the_rest_after_the_journal()
+    {
+        await DocumentEventJournal.EnsureIndexesAsync(_store, Ct);
+        var at = new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+        var known = Guid.CreateVersion7();
+        Assert.True(await _journal.AppendAsync(known, new GroupCancelled("g-0", "i-1", at), at, Ct));
+        var ids = Enumerable.Range(0, 3).Select(_ => Guid.CreateVersion7()).ToList();
+        var form = new EvaluationSubmitted(Guid.NewGuid().ToString(), "g-1", "i-1", "2026-03", ["Omfattningen var bra"], [5], at);
+        var formId = Guid.NewGuid();
+
+        var appended = await _journal.AppendManyAsync(
+            [
+                new(ids[0], new GroupCancelled("g-1", "i-1", at), at),
+                new(known, new GroupCancelled("g-0", "i-1", at), at), // already journalled
+                new(formId, form, at),
+                new(ids[1], new GroupCancelled("g-2", "i-1", at), at),
+                new(ids[0], new GroupCancelled("g-1", "i-1", at), at), // twice in the batch
+                new(ids[2], new GroupCancelled("g-3", "i-1", at), at),
+            ],
+            Ct);
+
+        Assert.Equal(4, appended);
+        var all = await _journal.ReadAsync(0, 10, Ct);
+        Assert.Equal([known, .. ids], all.Select(e => e.MessageId));
+        Assert.Equal([1L, 2, 3, 4], all.Select(e => e.Sequence));
+        Assert.Equal(formId, Assert.Single(await _journal.ReadUnlinkedAsync(null, 10, Ct)).MessageId);
+        // The counter moved past the block: a single append after it takes the next number.
+        Assert.True(await _journal.AppendAsync(Guid.CreateVersion7(), new GroupCancelled("g-4", "i-1", at), at, Ct));
+        Assert.Equal(5, (await _journal.ReadAsync(4, 10, Ct)).Single().Sequence);
+        Assert.Equal(0, await _journal.AppendManyAsync([new(ids[1], new GroupCancelled("g-2", "i-1", at), at)], Ct));
     }
 
     public void Dispose()

@@ -83,6 +83,32 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
         return Task.CompletedTask;
     }
 
+    public Task UpsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken cancellationToken = default)
+    {
+        foreach (var document in documents)
+        {
+            if (document.Version == 0)
+            {
+                document.Version = 1;
+            }
+        }
+
+        try
+        {
+            // LiteDB writes an enumerable in one transaction: all of the batch or none of it.
+            lock (store.WriteGate)
+            {
+                _collection.Upsert(documents);
+            }
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw ToDuplicateKey(ex);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<T>> FindAsync(Expression<Func<T, bool>> filter, int limit = int.MaxValue, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<T>>(_collection.Find(filter, 0, limit).ToList());
 
@@ -112,6 +138,14 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
         lock (store.WriteGate)
         {
             return Task.FromResult(_collection.Delete(id));
+        }
+    }
+
+    public Task<long> DeleteAllAsync(CancellationToken cancellationToken = default)
+    {
+        lock (store.WriteGate)
+        {
+            return Task.FromResult((long)_collection.DeleteAll());
         }
     }
 

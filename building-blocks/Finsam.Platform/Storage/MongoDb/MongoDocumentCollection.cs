@@ -75,6 +75,36 @@ internal sealed partial class MongoDocumentCollection<T>(IMongoCollection<T> col
         }
     }
 
+    public async Task UpsertManyAsync(IReadOnlyCollection<T> documents, CancellationToken cancellationToken = default)
+    {
+        // The server refuses an empty bulk write; an empty batch writes nothing anyway.
+        if (documents.Count == 0)
+        {
+            return;
+        }
+
+        var writes = new List<WriteModel<T>>(documents.Count);
+        foreach (var document in documents)
+        {
+            if (document.Version == 0)
+            {
+                document.Version = 1;
+            }
+
+            writes.Add(new ReplaceOneModel<T>(Filter.Eq(d => d.Id, document.Id), document) { IsUpsert = true });
+        }
+
+        try
+        {
+            await collection.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = true }, cancellationToken);
+        }
+        catch (MongoBulkWriteException<T> ex) when (ex.WriteErrors.Any(e => e.Category == ServerErrorCategory.DuplicateKey))
+        {
+            var error = ex.WriteErrors.First(e => e.Category == ServerErrorCategory.DuplicateKey);
+            throw ToDuplicateKey(error.Message);
+        }
+    }
+
     public async Task<IReadOnlyList<T>> FindAsync(Expression<Func<T, bool>> filter, int limit = int.MaxValue, CancellationToken cancellationToken = default)
     {
         var find = collection.Find(filter);
@@ -108,10 +138,15 @@ internal sealed partial class MongoDocumentCollection<T>(IMongoCollection<T> col
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
         (await collection.DeleteOneAsync(Filter.Eq(d => d.Id, id), cancellationToken)).DeletedCount == 1;
 
+    public async Task<long> DeleteAllAsync(CancellationToken cancellationToken = default) =>
+        (await collection.DeleteManyAsync(Filter.Empty, cancellationToken)).DeletedCount;
+
     // The server's message names the index and the duplicate value; keep only the index name.
-    private DuplicateKeyException ToDuplicateKey(MongoWriteException ex)
+    private DuplicateKeyException ToDuplicateKey(MongoWriteException ex) => ToDuplicateKey(ex.WriteError.Message);
+
+    private DuplicateKeyException ToDuplicateKey(string serverMessage)
     {
-        var match = IndexName().Match(ex.WriteError.Message);
+        var match = IndexName().Match(serverMessage);
         var index = match.Success ? match.Groups[1].Value : "unknown";
         return new DuplicateKeyException(collection.CollectionNamespace.CollectionName, index == "_id_" ? "_id" : index);
     }

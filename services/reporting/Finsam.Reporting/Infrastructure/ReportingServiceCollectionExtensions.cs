@@ -1,7 +1,6 @@
 using Finsam.Platform.Messaging;
-using Finsam.Platform.Storage;
-using Finsam.Reporting.Application;
 using Finsam.Reporting.Infrastructure.Journal;
+using Finsam.Reporting.Infrastructure.ReadModels;
 
 namespace Finsam.Reporting.Infrastructure;
 
@@ -11,13 +10,10 @@ public static class ReportingServiceCollectionExtensions
 
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IParticipantFactsStore, DocumentParticipantFactsStore>();
-        services.AddScoped<ParticipantRegisteredProjection>();
-        services.AddFinsamStorageInitializer(DocumentParticipantFactsStore.EnsureIndexesAsync);
         services.AddEventJournal();
+        services.AddReadModels();
         services.AddFinsamMessaging(configuration, ServiceName, bus =>
         {
-            bus.AddConsumer<ParticipantRegisteredConsumer>();
             bus.AddJournalConsumers();
         });
         return services;

@@ -21,10 +21,20 @@ public interface IEventJournal
     /// <summary>
     /// The unlinked events (<see cref="IUnlinkedEvent"/>: survey answers, evaluation forms), kept apart from the
     /// ordered journal without a sequence or an arrival time, in message-id order (random) after
-    /// <paramref name="afterMessageId"/>. Their projections sum them per month, so their order never matters.
+    /// <paramref name="afterMessageId"/> (page on with the last entry's id). Their projections sum them per month,
+    /// so their order never matters.
     /// </summary>
-    Task<IReadOnlyList<IUnlinkedEvent>> ReadUnlinkedAsync(Guid? afterMessageId, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<UnlinkedEntry>> ReadUnlinkedAsync(Guid? afterMessageId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many unlinked events are kept. They have no sequence to checkpoint, and none is ever removed, so a
+    /// projection that has applied this many has applied them all.
+    /// </summary>
+    Task<long> CountUnlinkedAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>One journalled event, deserialized back to its V1 record. Page on with <see cref="Sequence"/>.</summary>
 public sealed record JournalEntry(long Sequence, Guid MessageId, IIntegrationEvent Event, DateTime ReceivedAt);
+
+/// <summary>One unlinked event and its (random) message id, the only cursor there is for paging through them.</summary>
+public sealed record UnlinkedEntry(Guid MessageId, IUnlinkedEvent Event);

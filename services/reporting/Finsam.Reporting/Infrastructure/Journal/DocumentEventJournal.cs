@@ -49,7 +49,7 @@ public sealed class DocumentEventJournal(IDocumentStore store) : IEventJournal
             Payload = JsonSerializer.Serialize(integrationEvent, type, OutboxJson.Options),
             OccurredAt = integrationEvent.OccurredAt,
             ReceivedAt = receivedAt,
-            Sequence = await NextSequenceAsync(cancellationToken),
+            Sequence = await ReserveSequencesAsync(1, cancellationToken),
         };
         try
         {
@@ -63,16 +63,78 @@ public sealed class DocumentEventJournal(IDocumentStore store) : IEventJournal
         }
     }
 
+    /// <summary>
+    /// Appends many events at once, for seeding a journal (the scale benchmark, tests, an import): the ids already
+    /// there and repeats within the batch are skipped, the rest take one block of sequence numbers in the order given
+    /// and are written in one batch per collection — one append at a time would cost a disk flush each. Not to be run
+    /// beside the journal consumer: like the consumer's single-file appends, it relies on being the only writer, so
+    /// that no reader sees a later number before an earlier one is written. Returns how many were appended.
+    /// </summary>
+    public async Task<int> AppendManyAsync(IReadOnlyCollection<JournalAppend> appends, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var linked = new List<(string Id, JournalAppend Append)>();
+        var unlinked = new List<UnlinkedEventDocument>();
+        foreach (var append in appends)
+        {
+            var id = append.MessageId.ToString();
+            if (!seen.Add(id))
+            {
+                continue;
+            }
+
+            if (append.Event is IUnlinkedEvent)
+            {
+                if (await _unlinked.GetAsync(id, cancellationToken) is null)
+                {
+                    var type = append.Event.GetType();
+                    unlinked.Add(new UnlinkedEventDocument
+                    {
+                        Id = id, Type = IntegrationEventTypes.NameOf(type), Payload = JsonSerializer.Serialize(append.Event, type, OutboxJson.Options),
+                    });
+                }
+            }
+            else if (await _entries.GetAsync(id, cancellationToken) is null)
+            {
+                linked.Add((id, append));
+            }
+        }
+
+        if (linked.Count > 0)
+        {
+            var first = await ReserveSequencesAsync(linked.Count, cancellationToken);
+            var documents = linked.Select((l, i) =>
+            {
+                var type = l.Append.Event.GetType();
+                return new JournalEntryDocument
+                {
+                    Id = l.Id,
+                    Type = IntegrationEventTypes.NameOf(type),
+                    Payload = JsonSerializer.Serialize(l.Append.Event, type, OutboxJson.Options),
+                    OccurredAt = l.Append.Event.OccurredAt,
+                    ReceivedAt = l.Append.ReceivedAt,
+                    Sequence = first + i,
+                };
+            }).ToList();
+            await _entries.UpsertManyAsync(documents, cancellationToken);
+        }
+
+        await _unlinked.UpsertManyAsync(unlinked, cancellationToken);
+        return linked.Count + unlinked.Count;
+    }
+
     public async Task<IReadOnlyList<JournalEntry>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
     {
         var page = await _entries.FindOrderedAsync(e => e.Sequence > afterSequence, e => e.Sequence, limit, cancellationToken);
         return page.Select(ToEntry).ToList();
     }
 
-    public async Task<IReadOnlyList<IUnlinkedEvent>> ReadUnlinkedAsync(Guid? afterMessageId, int limit, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<UnlinkedEntry>> ReadUnlinkedAsync(Guid? afterMessageId, int limit, CancellationToken cancellationToken) =>
         (await _unlinked.ListAfterAsync(afterMessageId?.ToString(), limit, cancellationToken))
-        .Select(d => (IUnlinkedEvent)Deserialize(d.Id, d.Type, d.Payload))
+        .Select(d => new UnlinkedEntry(Guid.Parse(d.Id), (IUnlinkedEvent)Deserialize(d.Id, d.Type, d.Payload)))
         .ToList();
+
+    public Task<long> CountUnlinkedAsync(CancellationToken cancellationToken) => _unlinked.CountAsync(null, cancellationToken);
 
     /// <summary>
     /// Kept apart, without the arrival time or a sequence number the ordered journal would give it: either would
@@ -115,8 +177,11 @@ public sealed class DocumentEventJournal(IDocumentStore store) : IEventJournal
             ?? throw new InvalidOperationException($"Journal entry {id} has an empty payload."));
     }
 
-    /// <summary>The next number from the counter document: read, bump, version-checked replace, retry when another append won.</summary>
-    private async Task<long> NextSequenceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The next <paramref name="count"/> numbers from the counter document (returns the first): read, bump,
+    /// version-checked replace, retry when another append won.
+    /// </summary>
+    private async Task<long> ReserveSequencesAsync(int count, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -126,7 +191,7 @@ public sealed class DocumentEventJournal(IDocumentStore store) : IEventJournal
             {
                 try
                 {
-                    await _sequence.InsertAsync(new JournalSequenceDocument { Last = 1 }, cancellationToken);
+                    await _sequence.InsertAsync(new JournalSequenceDocument { Last = count }, cancellationToken);
                     return 1;
                 }
                 catch (DuplicateKeyException)
@@ -136,11 +201,15 @@ public sealed class DocumentEventJournal(IDocumentStore store) : IEventJournal
             }
 
             var expected = counter.Version;
-            counter.Last++;
+            var first = counter.Last + 1;
+            counter.Last += count;
             if (await _sequence.ReplaceAsync(counter, expected, cancellationToken))
             {
-                return counter.Last;
+                return first;
             }
         }
     }
 }
+
+/// <summary>One event for <see cref="DocumentEventJournal.AppendManyAsync"/>: its message id, the event, when it counts as received.</summary>
+public sealed record JournalAppend(Guid MessageId, IIntegrationEvent Event, DateTime ReceivedAt);

@@ -1,6 +1,7 @@
 using Finsam.IntegrationEvents;
 using Finsam.Platform.Inbox;
 using Finsam.Reporting.Application.Journal;
+using Finsam.Reporting.Application.ReadModels;
 using MassTransit;
 
 namespace Finsam.Reporting.Infrastructure.Journal;
@@ -10,7 +11,7 @@ namespace Finsam.Reporting.Infrastructure.Journal;
 /// "reporting-journal". Not an <see cref="InboxConsumer{TMessage}"/>: the journal's unique message id already makes
 /// a duplicate a no-op, and a claim would be a second write for nothing.
 /// </summary>
-public sealed class JournalConsumer<TEvent>(IEventJournal journal, ILogger<JournalConsumer<TEvent>> logger) : IConsumer<TEvent>
+public sealed class JournalConsumer<TEvent>(IEventJournal journal, JournalAppended appended, ILogger<JournalConsumer<TEvent>> logger) : IConsumer<TEvent>
     where TEvent : class, IIntegrationEvent
 {
     public async Task Consume(ConsumeContext<TEvent> context)
@@ -21,6 +22,9 @@ public sealed class JournalConsumer<TEvent>(IEventJournal journal, ILogger<Journ
         if (!await journal.AppendAsync(messageId, context.Message, DateTime.UtcNow, context.CancellationToken))
         {
             logger.LogInformation("Journal skipped duplicate {MessageType} {MessageId}", typeof(TEvent).Name, messageId);
+            return;
         }
+
+        appended.Notify();
     }
 }

@@ -1,6 +1,7 @@
 using Finsam.IntegrationEvents;
 using Finsam.Platform.Storage;
 using Finsam.Reporting.Application.Journal;
+using Finsam.Reporting.Application.ReadModels;
 using MassTransit;
 
 namespace Finsam.Reporting.Infrastructure.Journal;
@@ -10,10 +11,11 @@ public static class JournalRegistration
     /// <summary>All journal consumers share this queue (and its _error queue).</summary>
     public const string EndpointName = "reporting-journal";
 
-    /// <summary>The journal store and its indexes.</summary>
+    /// <summary>The journal store and its indexes, and the signal its consumers give the projector after an append.</summary>
     public static IServiceCollection AddEventJournal(this IServiceCollection services)
     {
         services.AddSingleton<IEventJournal, DocumentEventJournal>();
+        services.AddSingleton<JournalAppended>();
         services.AddFinsamStorageInitializer(DocumentEventJournal.EnsureIndexesAsync);
         return services;
     }
