@@ -12,6 +12,7 @@ public static class ReportingServiceCollectionExtensions
     {
         services.AddEventJournal();
         services.AddReadModels();
+        services.AddReports(configuration);
         services.AddFinsamMessaging(configuration, ServiceName, bus =>
         {
             bus.AddJournalConsumers();
