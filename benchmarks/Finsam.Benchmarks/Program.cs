@@ -8,6 +8,17 @@ if (args.Length > 0 && args[0] == "--scale")
     return await ScaleRun.RunAsync(ScaleOptions.Parse(args[1..]));
 }
 
+if (args.Length > 0 && args[0] == "--gen")
+{
+    var sw = System.Diagnostics.Stopwatch.StartNew();
+    var n = Finsam.Testing.Reporting.HistoryGenerator.Generate(ScaleOptions.Parse(args[1..]).Shape, 1).LongCount();
+    Console.WriteLine($"{n} events in {sw.Elapsed}");
+    sw.Restart();
+    var m = BenchmarkModel.Generate(ScaleOptions.Parse(args[1..]).Shape, 1);
+    Console.WriteLine($"generate+apply {sw.Elapsed}");
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "--bdn")
 {
     ReportBenchmarks.Run(args[1..]);

@@ -8,7 +8,9 @@ namespace Finsam.Benchmarks;
 /// <param name="Fraction">Scales every count of <see cref="HistoryShape.Benchmark"/> (1: the size); for trying the run out.</param>
 /// <param name="Directory">Where the LiteDB file goes: a fresh folder under it, removed at the end unless <see cref="Keep"/>.</param>
 /// <param name="Output">The results table (markdown); null: only printed. A fraction below 1 writes nowhere unless asked.</param>
-internal sealed record ScaleOptions(int Seed, int? Year, int Runs, double Fraction, string Directory, bool Keep, string? Output)
+/// <param name="SaveJournal">Copy the filled LiteDB file here (before the rebuild), to be reused with <see cref="Journal"/>.</param>
+/// <param name="Journal">A file saved by <see cref="SaveJournal"/> (same shape and seed): copied instead of filling, which saves the fill's minutes.</param>
+internal sealed record ScaleOptions(int Seed, int? Year, int Runs, double Fraction, string Directory, bool Keep, string? Output, string? SaveJournal = null, string? Journal = null)
 {
     public HistoryShape Shape => Fraction >= 1
         ? HistoryShape.Benchmark
@@ -40,6 +42,8 @@ internal sealed record ScaleOptions(int Seed, int? Year, int Runs, double Fracti
                 "--fraction" => options with { Fraction = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--dir" => options with { Directory = Value() },
                 "--keep" => options with { Keep = true },
+                "--save-journal" => options with { SaveJournal = Value() },
+                "--journal" => options with { Journal = Value() },
                 "--out" => options with { Output = Value() },
                 _ => throw new ArgumentException($"Unknown option {flag}."),
             };

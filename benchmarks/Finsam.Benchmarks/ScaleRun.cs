@@ -45,15 +45,31 @@ internal static class ScaleRun
             // 1. Fill the journal (the generator's memory is its own: the peak is reset before the service's phases).
             long events;
             var clock = Stopwatch.StartNew();
-            using (var documents = new LiteDbDocumentStore(file))
+            if (options.Journal is { } saved)
             {
-                await DocumentEventJournal.EnsureIndexesAsync(documents, ct);
+                File.Copy(saved, file);
+                using var documents = new LiteDbDocumentStore(file);
                 var journal = new DocumentEventJournal(documents);
-                events = await FillAsync(journal, shape, options.Seed, ct);
+                events = await documents.Collection<JournalEntryDocument>(JournalEntryDocument.CollectionName).CountAsync(null, ct) + await journal.CountUnlinkedAsync(ct);
+                Row("fill", "journal entries + unlinked events (copied: --journal)", events.ToString("N0", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                using (var documents = new LiteDbDocumentStore(file))
+                {
+                    await DocumentEventJournal.EnsureIndexesAsync(documents, ct);
+                    var journal = new DocumentEventJournal(documents);
+                    events = await FillAsync(journal, shape, options.Seed, ct);
+                }
+
+                Row("fill", "journal entries + unlinked events", events.ToString("N0", CultureInfo.InvariantCulture));
+                Row("fill", "time (generator + SeedAsync)", Seconds(clock.Elapsed));
+                if (options.SaveJournal is { } target)
+                {
+                    File.Copy(file, target, overwrite: true);
+                }
             }
 
-            Row("fill", "journal entries + unlinked events", events.ToString("N0", CultureInfo.InvariantCulture));
-            Row("fill", "time (generator + AppendManyAsync)", Seconds(clock.Elapsed));
             Row("fill", "LiteDB file after fill", Memory.Mib(new FileInfo(file).Length));
 
             // 2. A full rebuild, in a process that holds nothing else (as the service's rebuild would).
@@ -141,21 +157,21 @@ internal static class ScaleRun
         }
     }
 
+    /// <summary>The generator streamed into the empty journal through its seeding path (no per-id look-up).</summary>
     private static async Task<long> FillAsync(DocumentEventJournal journal, HistoryShape shape, int seed, CancellationToken ct)
     {
-        long appended = 0;
+        long generated = 0;
         var clock = Stopwatch.StartNew();
-        foreach (var batch in HistoryGenerator.Generate(shape, seed).Chunk(FillBatch))
+        var appends = HistoryGenerator.Generate(shape, seed).Select(e =>
         {
-            appended += await journal.AppendManyAsync(
-                batch.Select(e => new JournalAppend(e.MessageId, e.Event, e.Event.OccurredAt)).ToList(), ct);
-            if (appended / 500_000 != (appended - batch.Length) / 500_000)
+            if (++generated % 500_000 == 0)
             {
-                Console.WriteLine($"  fill: {appended:N0} events, {clock.Elapsed.TotalSeconds:N0} s");
+                Console.WriteLine($"  fill: {generated:N0} events generated, {clock.Elapsed.TotalSeconds:N0} s");
             }
-        }
 
-        return appended;
+            return new JournalAppend(e.MessageId, e.Event, e.Event.OccurredAt);
+        });
+        return await journal.SeedAsync(appends, FillBatch, ct);
     }
 
     /// <summary>One warm-up, then <paramref name="runs"/> timed runs under the projector's lock; the median.</summary>
