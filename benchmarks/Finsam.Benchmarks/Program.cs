@@ -3,7 +3,8 @@ using Finsam.Benchmarks;
 // Two modes, both to be run in Release (see benchmarks/README.md):
 //   --scale [options]  the scale run (minutes): fill a LiteDB journal, rebuild, load, report, memory;
 //   --bdn [BDN args]   BenchmarkDotNet over the annual report build on a model of the same shape;
-//   --profile [options] every section of both reports timed apart, over a model generated in memory.
+//   --profile [options] every section of both reports timed apart, over a model generated in memory;
+//   --store-profile [options] every book written to and loaded from a fresh read-model store, timed apart.
 if (args.Length > 0 && args[0] == "--scale")
 {
     return await ScaleRun.RunAsync(ScaleOptions.Parse(args[1..]));
@@ -12,6 +13,11 @@ if (args.Length > 0 && args[0] == "--scale")
 if (args.Length > 0 && args[0] == "--profile")
 {
     return SectionProfile.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "--store-profile")
+{
+    return await StoreProfile.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "--bdn")
