@@ -62,6 +62,7 @@ internal static class SectionProfile
         var clock = Stopwatch.StartNew();
         var model = BenchmarkModel.Generate(shape, options.Seed);
         Console.WriteLine($"Model generated in memory in {clock.Elapsed.TotalSeconds:N1} s: {string.Join(", ", model.Books.Select(b => $"{b.Kind} {b.Count:N0}"))}");
+        Console.WriteLine($"Managed heap after a full GC, model held: {Memory.Mib(Memory.ManagedAfterFullGc())}; resident {Memory.Mib(Memory.Resident())}, peak resident {Memory.Mib(Memory.PeakResident())}");
         var year = options.Year ?? BenchmarkModel.DefaultYear(shape);
         var insatsId = BenchmarkModel.LargestInsats(model);
         foreach (var scope in new[] { null, insatsId })
