@@ -66,7 +66,8 @@ public sealed class AnnualReportTests(FinsamSystem system)
         var path = $"/v1/reports/annual/{insatsId}?year={Y}";
         var report = await Eventually.ReturnsAsync(
             () => chef.GetOkAsync(path),
-            r => Int(r["flows"]!["current"]!["active"]!["enrolments"]) == 6 && Int(r["results"]!["ended"]) == 3,
+            r => Int(r["flows"]!["current"]!["active"]!["enrolments"]) == 6 && Int(r["flows"]!["current"]!["ended"]!["enrolments"]) == 4
+                && Int(r["results"]!["ended"]) == 3,
             TimeSpan.FromSeconds(30),
             "reporting should have every stay of the history");
 
