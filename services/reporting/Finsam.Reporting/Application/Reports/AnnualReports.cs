@@ -35,6 +35,19 @@ public sealed class AnnualReports(IReportingModelReader reader, ReportSettings s
         }, cancellationToken);
     }
 
+    /// <summary>The same checks as a report (unknown insats, a period without data: 400) without computing one.</summary>
+    public Task CheckAsync(string? insatsId, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var today = SwedishCalendar.Today(clock);
+        return reader.ReadAsync((model, _) =>
+        {
+            var violations = new List<FieldViolation>();
+            ReportPeriodRequest.CheckAgainstData(model, insatsId, period, today, violations);
+            ValidationFailedException.ThrowIfAny(violations);
+            return true;
+        }, cancellationToken);
+    }
+
     /// <summary>The period the query names, or a 400 naming the field; the insats id's form is checked here too.</summary>
     public static ReportPeriod ParsePeriod(ReportQuery query)
     {
