@@ -84,6 +84,8 @@ public sealed class AnnualReportTests(FinsamSystem system)
         Assert.Equal(12, Int(report["flows"]!["budgetedPlaces"]));
         Assert.Equal(insatsId, report["scope"]!["insatsId"]!.GetValue<string>());
         Assert.True(report["scope"]!["isCalendarYear"]!.GetValue<bool>());
+        Assert.Equal($"{Y - 1}-11-01", report["scope"]!["dataFrom"]!.GetValue<string>()); // the previous year's zeros before it mean "not recorded"
+        Assert.False(report["scope"]!["preliminary"]?.GetValue<bool>() ?? false);
 
         // The anonymous stay is in the totals and out of the statistics; results are among the three others ended.
         Assert.Equal((4, 1, 3), (Int(report["anonymous"]!["endedTotal"]), Int(report["anonymous"]!["endedAnonymous"]), Int(report["anonymous"]!["endedInStatistics"])));

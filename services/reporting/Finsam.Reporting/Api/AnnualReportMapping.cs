@@ -28,6 +28,8 @@ public sealed class AnnualReportMapping
                 To = IsoDates.ToIso(r.Scope.To),
                 IsCalendarYear = r.Scope.IsCalendarYear,
                 AsOfSequence = r.Scope.AsOfSequence,
+                DataFrom = r.Scope.DataFrom is { } dataFrom ? IsoDates.ToIso(dataFrom) : "",
+                Preliminary = r.Scope.Preliminary,
             },
             Flows = Flows(r.Flows, r.Scope.IsCalendarYear, r.Scope.Protected),
             Anonymous = new P.AnonymousSection(),

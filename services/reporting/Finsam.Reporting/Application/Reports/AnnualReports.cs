@@ -31,7 +31,8 @@ public sealed class AnnualReports(IReportingModelReader reader, ReportSettings s
             var violations = new List<FieldViolation>();
             ReportPeriodRequest.CheckAgainstData(model, insatsId, period, today, violations);
             ValidationFailedException.ThrowIfAny(violations);
-            return AnnualReportBuilder.Build(new ReportInput(model, insatsId, period, settings), asOf);
+            return AnnualReportBuilder.Build(
+                new ReportInput(model, insatsId, period, settings), asOf, ReportPeriodRequest.FirstDay(model, insatsId), today);
         }, cancellationToken);
     }
 

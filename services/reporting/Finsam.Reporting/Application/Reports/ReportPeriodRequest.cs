@@ -129,7 +129,7 @@ public static class ReportPeriodRequest
     /// The first day the data covers, for the insats asked about (its own start, its first stay) or for the whole
     /// förbund; null when there is nothing yet.
     /// </summary>
-    private static DateOnly? FirstDay(ReportingModel model, string? insatsId)
+    public static DateOnly? FirstDay(ReportingModel model, string? insatsId)
     {
         DateOnly? first = null;
         void Consider(DateOnly day)
