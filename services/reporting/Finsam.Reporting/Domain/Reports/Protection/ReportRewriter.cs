@@ -76,6 +76,9 @@ internal static class ReportRewriter
             profile.ForsorjningAtStart.Denominator, profile.TimeInInsatsBands.Denominator, profile.EndReasons.Denominator,
             transitions.ForsorjningToSysselsattning.Denominator, transitions.ForsorjningToForsorjning.Denominator,
             transitions.SysselsattningToSysselsattning.Denominator,
+
+            // The time-in-insats summaries are over every ended stay in the statistics: their n is the same count.
+            profile.MonthsInInsats.N, profile.DaysInInsats.N, origin.DaysInInsats.N,
         ];
         foreach (var same in endedInStatistics)
         {

@@ -22,9 +22,10 @@ namespace Finsam.Reporting.Domain.Reports.Protection;
 /// <item>Multi-valued distributions (försörjning, end reasons) have no additive total: primary only. Enrolments vs
 /// persons aren't additive with each other either: persons get primary only.</item>
 /// </list>
+/// The same quantity published in several sections, and a row's enrolments and persons, are linked (hidden in one
+/// place, hidden in all; see <see cref="IReportVisitor.Link"/>).
 /// Not protected here: a figure's complement against a published total (e.g. "8 of 10 improved" tells 2 did not), and
-/// the same quantity published in two sections (the anonymous split's "in statistics" is also the denominator of the
-/// individual sections), which a table-by-table rule can't see.
+/// bounds a reader carries from one group into another (each group is protected on its own).
 /// </summary>
 public static class SmallNumberProtection
 {
