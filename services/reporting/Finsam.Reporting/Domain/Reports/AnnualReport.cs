@@ -149,7 +149,8 @@ public sealed record PlanSection(
 /// <param name="Code">"enrolment", "gender-balance", "work-or-studies", "plan-coverage".</param>
 /// <param name="Target">In the goal's unit (people or percent).</param>
 /// <param name="Actual">Null when it can't be measured (no one to measure, or hidden).</param>
-public sealed record GoalRow(string Code, string Label, string Unit, decimal Target, decimal? Actual, bool? Met);
+/// <param name="Basis">The count of people a percentage rests on when that count could be small (the gender-balance goal: the fewer gender's count), so protection can hide the share with it.</param>
+public sealed record GoalRow(string Code, string Label, string Unit, decimal Target, decimal? Actual, bool? Met, Count? Basis = null);
 
 public sealed record GoalsSection(IReadOnlyList<GoalRow> Goals);
 
