@@ -128,6 +128,54 @@ public sealed class DocumentEventJournalTests : IDisposable
         Assert.Equal(0, await _journal.AppendManyAsync([new(ids[1], new GroupCancelled("g-2", "i-1", at), at)], Ct));
     }
 
+    [Fact]
+    public async Task Seeding_a_new_journal_numbers_the_stream_in_order_skips_repeats_and_refuses_a_journal_with_anything_in_it()
+    {
+        await DocumentEventJournal.EnsureIndexesAsync(_store, Ct);
+        var at = new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+        var ids = Enumerable.Range(0, 5).Select(_ => Guid.CreateVersion7()).ToList();
+        var form = new EvaluationSubmitted(Guid.NewGuid().ToString(), "g-1", "i-1", "2026-03", ["Omfattningen var bra"], [5], at);
+        var formId = Guid.NewGuid();
+        JournalAppend[] stream =
+        [
+            new(ids[0], new GroupCancelled("g-0", "i-1", at), at),
+            new(ids[1], new GroupCancelled("g-1", "i-1", at), at.AddSeconds(1)),
+            new(formId, form, at),
+            new(ids[0], new GroupCancelled("g-0", "i-1", at), at), // a repeat, in another batch than its first
+            new(ids[2], new GroupCancelled("g-2", "i-1", at), at),
+            new(ids[3], new GroupCancelled("g-3", "i-1", at), at),
+            new(ids[4], new GroupCancelled("g-4", "i-1", at), at),
+        ];
+
+        Assert.Equal(6, await _journal.SeedAsync(stream, batchSize: 2, Ct));
+
+        var all = await _journal.ReadAsync(0, 10, Ct);
+        Assert.Equal(ids, all.Select(e => e.MessageId));
+        Assert.Equal([1L, 2, 3, 4, 5], all.Select(e => e.Sequence));
+        Assert.Equal(at.AddSeconds(1), all[1].ReceivedAt);
+        Assert.Equal(formId, Assert.Single(await _journal.ReadUnlinkedAsync(null, 10, Ct)).MessageId);
+        // What it wrote is an ordinary journal: a single append takes the next number, a known id is a no-op.
+        Assert.True(await _journal.AppendAsync(Guid.CreateVersion7(), new GroupCancelled("g-5", "i-1", at), at, Ct));
+        Assert.Equal(6, (await _journal.ReadAsync(5, 10, Ct)).Single().Sequence);
+        Assert.False(await _journal.AppendAsync(ids[2], new GroupCancelled("g-2", "i-1", at), at, Ct));
+
+        // Not empty any more: seeding would skip no known id, so it refuses and writes nothing.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _journal.SeedAsync([new(Guid.CreateVersion7(), new GroupCancelled("g-9", "i-1", at), at)], 10, Ct));
+        Assert.Equal(6, (await _journal.ReadAsync(0, 10, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Seeding_refuses_a_journal_that_holds_only_an_unlinked_event()
+    {
+        await DocumentEventJournal.EnsureIndexesAsync(_store, Ct);
+        var at = new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+        var form = new EvaluationSubmitted(Guid.NewGuid().ToString(), "g-1", "i-1", "2026-03", ["Omfattningen var bra"], [5], at);
+        Assert.True(await _journal.AppendAsync(Guid.NewGuid(), form, at, Ct));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _journal.SeedAsync([new(Guid.CreateVersion7(), new GroupCancelled("g-9", "i-1", at), at)], 10, Ct));
+        Assert.Empty(await _journal.ReadAsync(0, 10, Ct));
+    }
+
     public void Dispose()
     {
         _store.Dispose();

@@ -91,4 +91,27 @@ public sealed class SelfAssessmentCalculatorTests
 
         Assert.Equal((Count.Of(2), Count.Of(2)), (section.Instruments[0].Pairs, section.Instruments[0].AtLeastThresholdImproved));
     }
+
+    [Fact]
+    public void Two_starts_or_two_ends_on_one_day_are_told_apart_by_id_whatever_their_order()
+    {
+        // Starts "b" and "a" on the same day: the earliest by day then id is "a" (4 areas of 1). Ends "y" and "z" on
+        // the same day: the latest is "z" (all 6), so 4 areas improved; taking "y" (all 1) would give none.
+        IIntegrationEvent[] tied =
+        [
+            Insats("X"), Started("t1", "p9", "2025-01-01"), Ended("t1", "2025-06-30"),
+            SelfAssessment("t1", "b", "start", "2025-01-05", Scores(6, 6, 6, 6)),
+            SelfAssessment("t1", "a", "start", "2025-01-05", Scores(1, 1, 1, 1)),
+            SelfAssessment("t1", "z", "end", "2025-06-20", Scores(6, 6, 6, 6)),
+            SelfAssessment("t1", "y", "end", "2025-06-20", Scores(1, 1, 1, 1)),
+        ];
+
+        foreach (var order in new[] { tied, [.. tied.Reverse()], [tied[0], tied[1], tied[2], tied[4], tied[3], tied[6], tied[5]] })
+        {
+            var livshjul = Assert.Single(SelfAssessmentCalculator.For(Input(Model(order), "X", 2025)).Instruments);
+            Assert.Equal((Count.Of(1), Count.Of(1)), (livshjul.Pairs, livshjul.AtLeastThresholdImproved));
+            Assert.Equal([1.0m, 1.0m, 1.0m, 1.0m], livshjul.Areas.Select(a => a.MeanAtStart));
+            Assert.Equal([6.0m, 6.0m, 6.0m, 6.0m], livshjul.Areas.Select(a => a.MeanAtEnd));
+        }
+    }
 }

@@ -64,9 +64,23 @@ public sealed class AssessmentBook : ReadModelBook<EnrolmentAssessments>
                 return current;
             }
 
-            return record with
-            {
-                Assessments = new Dictionary<string, AssessmentRecord>(record.Assessments, StringComparer.Ordinal) { [assessmentId] = next },
-            };
+            return record with { Assessments = ById(record.Assessments, next) };
         }, changed);
+
+    /// <summary>
+    /// The assessments with <paramref name="next"/> in, in ordinal id order whatever the order they arrived in: a
+    /// dictionary built afresh enumerates (and so serializes) in insertion order, and the stored JSON of an enrolment
+    /// must be the same text for the same facts. A stay has a handful of assessments, so sorting per change is cheap.
+    /// </summary>
+    private static Dictionary<string, AssessmentRecord> ById(IReadOnlyDictionary<string, AssessmentRecord> assessments, AssessmentRecord next)
+    {
+        var ordered = new Dictionary<string, AssessmentRecord>(assessments.Count + 1, StringComparer.Ordinal);
+        foreach (var assessment in assessments.Values.Where(a => a.AssessmentId != next.AssessmentId).Append(next)
+                     .OrderBy(a => a.AssessmentId, StringComparer.Ordinal))
+        {
+            ordered[assessment.AssessmentId] = assessment;
+        }
+
+        return ordered;
+    }
 }

@@ -38,7 +38,10 @@ public sealed record AssessmentRecord(string AssessmentId)
     public bool Counts => Facts is not null && !Retracted;
 }
 
-/// <summary>The assessments of one enrolment (stay), by assessment id.</summary>
+/// <summary>
+/// The assessments of one enrolment (stay), by assessment id, kept in ordinal id order (see <see cref="AssessmentBook"/>),
+/// so the stored JSON never depends on the order the events arrived in.
+/// </summary>
 public sealed record EnrolmentAssessments(string EnrolmentId)
 {
     private static readonly IReadOnlyDictionary<string, AssessmentRecord> None = new Dictionary<string, AssessmentRecord>(StringComparer.Ordinal);

@@ -31,18 +31,56 @@ public sealed record StayCounts(string? InsatsId, PeriodCounts Current, PeriodCo
         return new StayCounts(insatsId, CountPeriod(counted, period), CountPeriod(counted, period.Previous()), ofInsats.Count - counted.Count);
     }
 
-    private static PeriodCounts CountPeriod(IReadOnlyList<Stay> stays, ReportPeriod p) => new(
-        p,
-        Count(stays, s => s.StartDate <= p.To && (s.EndDate is not { } end || end >= p.From)),
-        Count(stays, s => s.StartDate >= p.From && s.StartDate <= p.To),
-        Count(stays, s => s.EndDate is { } end && end >= p.From && end <= p.To),
-        Count(stays, s => s.StartDate <= p.To && (s.EndDate is not { } end || end > p.To)));
-
-    private static StayCount Count(IReadOnlyList<Stay> stays, Func<Stay, bool> predicate)
+    /// <summary>The four figures in one pass over the stays (the förbund's are 150,000 at the benchmark's scale).</summary>
+    private static PeriodCounts CountPeriod(IReadOnlyList<Stay> stays, ReportPeriod p)
     {
-        var matching = stays.Where(predicate).ToList();
-        var anonymous = matching.Count(s => s.Anonymous);
-        var known = matching.Where(s => !s.Anonymous).Select(s => s.ParticipantId).Distinct(StringComparer.Ordinal).Count();
-        return new StayCount(matching.Count, known + anonymous);
+        Tally active = new(), started = new(), ended = new(), activeAtEnd = new();
+        foreach (var s in stays)
+        {
+            if (s.StartDate <= p.To && (s.EndDate is not { } end || end >= p.From))
+            {
+                active.Add(s);
+            }
+
+            if (s.StartDate >= p.From && s.StartDate <= p.To)
+            {
+                started.Add(s);
+            }
+
+            if (s.EndDate is { } ending && ending >= p.From && ending <= p.To)
+            {
+                ended.Add(s);
+            }
+
+            if (s.StartDate <= p.To && (s.EndDate is not { } last || last > p.To))
+            {
+                activeAtEnd.Add(s);
+            }
+        }
+
+        return new(p, active.Count(), started.Count(), ended.Count(), activeAtEnd.Count());
+    }
+
+    /// <summary>Enrolments, and persons: distinct participant ids plus one per anonymous stay.</summary>
+    private sealed class Tally
+    {
+        private readonly HashSet<string?> _known = new(StringComparer.Ordinal);
+        private int _enrolments;
+        private int _anonymous;
+
+        public void Add(Stay stay)
+        {
+            _enrolments++;
+            if (stay.Anonymous)
+            {
+                _anonymous++;
+            }
+            else
+            {
+                _known.Add(stay.ParticipantId);
+            }
+        }
+
+        public StayCount Count() => new(_enrolments, _known.Count + _anonymous);
     }
 }

@@ -64,62 +64,102 @@ public sealed class DocumentEventJournal(IDocumentStore store) : IEventJournal
     }
 
     /// <summary>
-    /// Appends many events at once, for seeding a journal (the scale benchmark, tests, an import): the ids already
-    /// there and repeats within the batch are skipped, the rest take one block of sequence numbers in the order given
-    /// and are written in one batch per collection — one append at a time would cost a disk flush each. Not to be run
-    /// beside the journal consumer: like the consumer's single-file appends, it relies on being the only writer, so
-    /// that no reader sees a later number before an earlier one is written. Returns how many were appended.
+    /// Appends many events at once, for seeding a journal (tests, an import): the ids already there and repeats within
+    /// the batch are skipped, the rest take one block of sequence numbers in the order given and are written in one
+    /// batch per collection — one append at a time would cost a disk flush each. Not to be run beside the journal
+    /// consumer: like the consumer's single-file appends, it relies on being the only writer, so that no reader sees a
+    /// later number before an earlier one is written. Returns how many were appended. To fill a brand-new journal with
+    /// millions of events, <see cref="SeedAsync"/> skips the per-id look-up this makes.
     /// </summary>
     public async Task<int> AppendManyAsync(IReadOnlyCollection<JournalAppend> appends, CancellationToken cancellationToken)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var linked = new List<(string Id, JournalAppend Append)>();
-        var unlinked = new List<UnlinkedEventDocument>();
+        var seen = new HashSet<Guid>();
+        var fresh = new List<JournalAppend>();
         foreach (var append in appends)
         {
-            var id = append.MessageId.ToString();
-            if (!seen.Add(id))
+            if (!seen.Add(append.MessageId))
             {
                 continue;
             }
 
-            if (append.Event is IUnlinkedEvent)
+            var id = append.MessageId.ToString();
+            var known = append.Event is IUnlinkedEvent
+                ? await _unlinked.GetAsync(id, cancellationToken) is not null
+                : await _entries.GetAsync(id, cancellationToken) is not null;
+            if (!known)
             {
-                if (await _unlinked.GetAsync(id, cancellationToken) is null)
-                {
-                    var type = append.Event.GetType();
-                    unlinked.Add(new UnlinkedEventDocument
-                    {
-                        Id = id, Type = IntegrationEventTypes.NameOf(type), Payload = JsonSerializer.Serialize(append.Event, type, OutboxJson.Options),
-                    });
-                }
-            }
-            else if (await _entries.GetAsync(id, cancellationToken) is null)
-            {
-                linked.Add((id, append));
+                fresh.Add(append);
             }
         }
 
+        return await WriteNewAsync(fresh, cancellationToken);
+    }
+
+    /// <summary>
+    /// The fast path of <see cref="AppendManyAsync"/> for filling a brand-new journal (the scale benchmark's millions of
+    /// events, an import into a fresh store): the journal must be empty when it starts — no entry, no unlinked event,
+    /// no number handed out — else it refuses and writes nothing. With nothing there to find, the per-id look-up
+    /// (one read per event, most of a large fill's time) is left out; a repeat within the stream is still skipped,
+    /// by the set of ids seen. The stream is read and written <paramref name="batchSize"/> events at a time (one
+    /// transaction or bulk write per collection each), so it never sits in memory whole. The same single-writer rule
+    /// as <see cref="AppendManyAsync"/>. Returns how many were appended.
+    /// </summary>
+    public async Task<long> SeedAsync(IEnumerable<JournalAppend> appends, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        if (await _sequence.GetAsync(JournalSequenceDocument.SingletonId, cancellationToken) is not null
+            || await _entries.CountAsync(null, cancellationToken) > 0
+            || await _unlinked.CountAsync(null, cancellationToken) > 0)
+        {
+            throw new InvalidOperationException("The journal is not empty: seeding is only for a brand-new journal; use AppendManyAsync.");
+        }
+
+        var seen = new HashSet<Guid>();
+        long appended = 0;
+        foreach (var batch in appends.Where(a => seen.Add(a.MessageId)).Chunk(batchSize))
+        {
+            appended += await WriteNewAsync(batch, cancellationToken);
+        }
+
+        return appended;
+    }
+
+    /// <summary>Writes events known to be new: the linked ones numbered in one block in the order given, then the unlinked ones.</summary>
+    private async Task<int> WriteNewAsync(IReadOnlyCollection<JournalAppend> fresh, CancellationToken cancellationToken)
+    {
+        var linked = fresh.Where(a => a.Event is not IUnlinkedEvent).ToList();
+        var unlinked = fresh.Where(a => a.Event is IUnlinkedEvent).Select(a =>
+        {
+            var type = a.Event.GetType();
+            return new UnlinkedEventDocument
+            {
+                Id = a.MessageId.ToString(), Type = IntegrationEventTypes.NameOf(type), Payload = JsonSerializer.Serialize(a.Event, type, OutboxJson.Options),
+            };
+        }).ToList();
         if (linked.Count > 0)
         {
             var first = await ReserveSequencesAsync(linked.Count, cancellationToken);
-            var documents = linked.Select((l, i) =>
+            var documents = linked.Select((append, i) =>
             {
-                var type = l.Append.Event.GetType();
+                var type = append.Event.GetType();
                 return new JournalEntryDocument
                 {
-                    Id = l.Id,
+                    Id = append.MessageId.ToString(),
                     Type = IntegrationEventTypes.NameOf(type),
-                    Payload = JsonSerializer.Serialize(l.Append.Event, type, OutboxJson.Options),
-                    OccurredAt = l.Append.Event.OccurredAt,
-                    ReceivedAt = l.Append.ReceivedAt,
+                    Payload = JsonSerializer.Serialize(append.Event, type, OutboxJson.Options),
+                    OccurredAt = append.Event.OccurredAt,
+                    ReceivedAt = append.ReceivedAt,
                     Sequence = first + i,
                 };
             }).ToList();
             await _entries.UpsertManyAsync(documents, cancellationToken);
         }
 
-        await _unlinked.UpsertManyAsync(unlinked, cancellationToken);
+        if (unlinked.Count > 0)
+        {
+            await _unlinked.UpsertManyAsync(unlinked, cancellationToken);
+        }
+
         return linked.Count + unlinked.Count;
     }
 

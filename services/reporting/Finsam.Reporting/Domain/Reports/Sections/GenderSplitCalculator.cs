@@ -48,9 +48,9 @@ public static class GenderSplitCalculator
             .Where(i => i.Facts is null || i.Facts.Kind is InsatsFacts.Individual or InsatsFacts.GroupCourse)
             .Select(i => i.InsatsId)
             .ToHashSet(StringComparer.Ordinal);
-        var stays = input.CountedStays.Where(s => !s.Anonymous && withStays.Contains(s.InsatsId!)).ToList();
-        var ended = stays.Where(s => s.EndedIn(input.Period)).Select(s => (Stay: s, Gender: SectionStays.GenderOf(input, s))).ToList();
-        var active = stays.Where(s => s.IsActiveIn(input.Period)).Select(s => (Stay: s, Gender: SectionStays.GenderOf(input, s))).ToList();
+        bool Counted(Stay s) => !s.Anonymous && withStays.Contains(s.InsatsId!);
+        var ended = input.EndedStays.Where(Counted).Select(s => (Stay: s, Gender: SectionStays.GenderOf(input, s))).ToList();
+        var active = input.ActiveStays.Where(Counted).Select(s => (Stay: s, Gender: SectionStays.GenderOf(input, s))).ToList();
 
         IReadOnlyList<GenderSplitTable> tables =
         [
@@ -104,12 +104,26 @@ public static class GenderSplitCalculator
     private static GenderSplitTable ParticipantsPerInsats(ReportInput input, IReadOnlyList<(string InsatsId, InsatsFacts? Facts)> insatser)
     {
         var ids = insatser.Select(i => i.InsatsId).ToHashSet(StringComparer.Ordinal);
-        var people = input.CountedStays
-            .Where(s => !s.Anonymous && ids.Contains(s.InsatsId!) && s.IsActiveIn(input.Period))
-            .GroupBy(s => s.ParticipantId!, StringComparer.Ordinal)
-            .Select(person => (
-                Gender: PerInsatsCalculator.PersonGenders(input, person).Single(),
-                Codes: (IEnumerable<string>)person.Select(s => s.InsatsId!).ToList()))
+        // Per person (one pass): the insatser of their stays, and their latest-starting stay for the gender.
+        var byPerson = new Dictionary<string, (Stay Latest, List<string> Codes)>(StringComparer.Ordinal);
+        foreach (var stay in input.ActiveStays.Where(s => !s.Anonymous && ids.Contains(s.InsatsId!)))
+        {
+            if (byPerson.TryGetValue(stay.ParticipantId!, out var person))
+            {
+                person.Codes.Add(stay.InsatsId!);
+                if (SectionStays.StartsLater(stay, person.Latest))
+                {
+                    byPerson[stay.ParticipantId!] = (stay, person.Codes);
+                }
+            }
+            else
+            {
+                byPerson[stay.ParticipantId!] = (stay, [stay.InsatsId!]);
+            }
+        }
+
+        var people = byPerson.Values
+            .Select(person => (Gender: SectionStays.GenderOf(input, person.Latest), Codes: (IEnumerable<string>)person.Codes))
             .ToList();
 
         // Count-only insatser (pinnstatistik) are in this table and nowhere else: each registered woman, man or other
@@ -141,7 +155,7 @@ public static class GenderSplitCalculator
         foreach (var (gender, itemCodes) in items)
         {
             var group = gender is ParticipantGenders.Woman or ParticipantGenders.Man ? gender : ParticipantGenders.Other;
-            foreach (var itemCode in itemCodes.Distinct(StringComparer.Ordinal))
+            foreach (var itemCode in SectionRows.DistinctCodes(itemCodes))
             {
                 counts[(itemCode, group)] = counts.GetValueOrDefault((itemCode, group)) + 1;
             }

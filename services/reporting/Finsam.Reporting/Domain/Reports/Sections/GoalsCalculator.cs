@@ -62,10 +62,7 @@ public static class GoalsCalculator
     /// <summary>Persons active in the period: a known person once, by their gender as it now stands; each anonymous stay its own person.</summary>
     private static (decimal? Share, int Lowest) LowestGenderShare(ReportInput input)
     {
-        var period = input.Period;
-        var active = input.CountedStays
-            .Where(s => s.StartDate is { } start && start <= period.To && (s.EndDate is not { } end || end >= period.From))
-            .ToList();
+        var active = input.ActiveStays;
         var genders = active.Where(s => s.Anonymous).Select(s => s.Gender)
             .Concat(active.Where(s => !s.Anonymous)
                 .GroupBy(s => s.ParticipantId!, StringComparer.Ordinal)

@@ -77,11 +77,5 @@ public static class PerInsatsCalculator
 
     /// <summary>One gender per unique person among <paramref name="stays"/> (counted stays only).</summary>
     internal static IReadOnlyList<string> PersonGenders(ReportInput input, IEnumerable<Stay> stays) =>
-        stays.Where(s => !s.IsParked)
-            .GroupBy(SectionStays.PersonKey, StringComparer.Ordinal)
-            .Select(person => SectionStays.GenderOf(input, person
-                .OrderByDescending(s => s.StartDate)
-                .ThenByDescending(s => s.EnrolmentId, StringComparer.Ordinal)
-                .First()))
-            .ToList();
+        [.. SectionStays.LatestStayByPerson(stays.Where(s => !s.IsParked)).Values.Select(latest => SectionStays.GenderOf(input, latest))];
 }

@@ -26,13 +26,13 @@ internal static class SectionStays
         stay.StartDate is { } start && start <= period.To && (stay.EndDate is not { } end || end > period.To);
 
     /// <summary>The scope's counted stays active in the period, anonymous ones included.</summary>
-    public static IReadOnlyList<Stay> Active(ReportInput input) => input.CountedStays.Where(s => s.IsActiveIn(input.Period)).ToList();
+    public static IReadOnlyList<Stay> Active(ReportInput input) => input.ActiveStays;
 
     /// <summary>The scope's counted stays ended in the period, anonymous ones included.</summary>
-    public static IReadOnlyList<Stay> Ended(ReportInput input) => input.CountedStays.Where(s => s.EndedIn(input.Period)).ToList();
+    public static IReadOnlyList<Stay> Ended(ReportInput input) => input.EndedStays;
 
     /// <summary>The ended of the period that individual-level statistics are about: anonymous stays left out.</summary>
-    public static IReadOnlyList<Stay> EndedInStatistics(ReportInput input) => Ended(input).Where(s => !s.Anonymous).ToList();
+    public static IReadOnlyList<Stay> EndedInStatistics(ReportInput input) => input.EndedInStatistics;
 
     /// <summary>
     /// The gender as it now stands: the person's corrected gender when reporting knows the person, else the one the
@@ -40,6 +40,32 @@ internal static class SectionStays
     /// </summary>
     public static string GenderOf(ReportInput input, Stay stay) =>
         (stay.Anonymous ? null : input.Model.Persons.GenderOf(stay.ParticipantId)) ?? stay.Gender ?? ParticipantGenders.Other;
+
+    /// <summary>
+    /// Each person's latest-starting stay (a tie: the greatest enrolment id), by <see cref="PersonKey"/>, in one pass:
+    /// what grouping by person and sorting each group gave, without a group and a sort per person.
+    /// </summary>
+    public static Dictionary<string, Stay> LatestStayByPerson(IEnumerable<Stay> stays)
+    {
+        var latest = new Dictionary<string, Stay>(StringComparer.Ordinal);
+        foreach (var stay in stays)
+        {
+            var key = PersonKey(stay);
+            if (!latest.TryGetValue(key, out var held) || StartsLater(stay, held))
+            {
+                latest[key] = stay;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>True when <paramref name="stay"/> starts after <paramref name="other"/>, or on the same day with a greater id.</summary>
+    public static bool StartsLater(Stay stay, Stay other)
+    {
+        var byStart = Nullable.Compare(stay.StartDate, other.StartDate);
+        return byStart > 0 || (byStart == 0 && string.CompareOrdinal(stay.EnrolmentId, other.EnrolmentId) > 0);
+    }
 
     /// <summary>Who a stay is about, for unique persons: an anonymous stay can't be matched to any other, so it is its own person.</summary>
     public static string PersonKey(Stay stay) => stay.Anonymous ? "\u2400anonymous:" + stay.EnrolmentId : stay.ParticipantId!;

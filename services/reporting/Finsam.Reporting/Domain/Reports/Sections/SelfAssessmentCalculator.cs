@@ -26,10 +26,9 @@ public static class SelfAssessmentCalculator
     public static SelfAssessmentSection For(ReportInput input)
     {
         var threshold = input.Settings.SelfAssessmentImprovedAreas;
-        var period = input.Period;
         var pairsByInstrument = new Dictionary<string, List<Pair>>(StringComparer.Ordinal);
 
-        var ended = input.CountedStays.Where(s => !s.Anonymous && s.EndDate is { } end && end >= period.From && end <= period.To);
+        var ended = input.EndedInStatistics;
         foreach (var stay in ended)
         {
             if (input.Model.Assessments.Find(stay.EnrolmentId) is not { } assessments)

@@ -48,9 +48,10 @@ public static class TransitionsCalculator
         foreach (var stay in ended)
         {
             var gender = SectionStays.GenderOf(input, stay);
-            foreach (var before in from(stay).Distinct(StringComparer.Ordinal))
+            foreach (var before in SectionRows.DistinctCodes(from(stay)))
             {
-                foreach (var after in to(stay).Distinct(StringComparer.Ordinal))
+                var afters = SectionRows.DistinctCodes(to(stay));
+                foreach (var after in afters)
                 {
                     if (!pairs.TryGetValue((before, after), out var genders))
                     {
