@@ -11,7 +11,12 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
 
     public Task EnsureIndexAsync(string field, bool unique, CancellationToken cancellationToken = default)
     {
-        _collection.EnsureIndex(field, $"$.{field}", unique);
+        // Building an index writes pages: under the gate like every other write.
+        lock (store.WriteGate)
+        {
+            _collection.EnsureIndex(field, $"$.{field}", unique);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -33,8 +38,12 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
         return Task.CompletedTask;
     }
 
+    // Reads go through the gate too. LiteDB 5 lets reads run beside a write, but a read that meets a write allocating
+    // pages has been seen to fail with "page type must be collection page" and leave the engine unusable (journal
+    // appends in parallel). One process owns the file and the read models are served from memory, so the cost of
+    // serializing its reads is small next to a corrupted engine.
     public Task<T?> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        Task.FromResult<T?>(_collection.FindById(id));
+        Task.FromResult<T?>(Read(() => _collection.FindById(id)));
 
     public Task<bool> ReplaceAsync(T document, long expectedVersion, CancellationToken cancellationToken = default)
     {
@@ -110,27 +119,38 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
     }
 
     public Task<IReadOnlyList<T>> FindAsync(Expression<Func<T, bool>> filter, int limit = int.MaxValue, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<T>>(_collection.Find(filter, 0, limit).ToList());
+        Task.FromResult<IReadOnlyList<T>>(Read(() => _collection.Find(filter, 0, limit).ToList()));
 
     public Task<IReadOnlyList<T>> FindOrderedAsync<TKey>(
         Expression<Func<T, bool>> filter,
         Expression<Func<T, TKey>> orderBy,
         int limit,
         CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<T>>(_collection.Query().Where(filter).OrderBy(orderBy).Limit(limit).ToList());
+        Task.FromResult<IReadOnlyList<T>>(Read(() => _collection.Query().Where(filter).OrderBy(orderBy).Limit(limit).ToList()));
 
     public Task<long> CountAsync(Expression<Func<T, bool>>? filter = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(filter is null ? _collection.LongCount() : _collection.LongCount(filter));
+        Task.FromResult(Read(() => filter is null ? _collection.LongCount() : _collection.LongCount(filter)));
 
     public Task<IReadOnlyList<T>> ListAfterAsync(string? afterId, int limit, CancellationToken cancellationToken = default)
     {
-        var query = _collection.Query();
-        if (afterId is not null)
+        return Task.FromResult<IReadOnlyList<T>>(Read(() =>
         {
-            query = query.Where(Query.GT("_id", afterId));
-        }
+            var query = _collection.Query();
+            if (afterId is not null)
+            {
+                query = query.Where(Query.GT("_id", afterId));
+            }
 
-        return Task.FromResult<IReadOnlyList<T>>(query.OrderBy("_id").Limit(limit).ToList());
+            return query.OrderBy("_id").Limit(limit).ToList();
+        }));
+    }
+
+    private TResult Read<TResult>(Func<TResult> read)
+    {
+        lock (store.WriteGate)
+        {
+            return read();
+        }
     }
 
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)

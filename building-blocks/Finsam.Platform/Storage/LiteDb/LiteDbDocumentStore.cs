@@ -66,7 +66,13 @@ public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
 
     public Task<IReadOnlyList<PendingOutboxMessage>> GetPendingOutboxAsync(string collection, int max, CancellationToken cancellationToken = default)
     {
-        var documents = _database.GetCollection(collection).Find(Query.EQ(nameof(OutboxDocument.OutboxPending), true));
+        // Read under the gate, as every collection read is (see LiteDbDocumentCollection.GetAsync).
+        List<BsonDocument> documents;
+        lock (WriteGate)
+        {
+            documents = _database.GetCollection(collection).Find(Query.EQ(nameof(OutboxDocument.OutboxPending), true)).ToList();
+        }
+
         var pending = new List<PendingOutboxMessage>();
         foreach (var document in documents.OrderBy(d => d["_id"].AsString, StringComparer.Ordinal))
         {
@@ -106,7 +112,11 @@ public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
 
     public Task PingAsync(CancellationToken cancellationToken = default)
     {
-        _ = _database.GetCollectionNames().Count();
+        lock (WriteGate)
+        {
+            _ = _database.GetCollectionNames().Count();
+        }
+
         return Task.CompletedTask;
     }
 

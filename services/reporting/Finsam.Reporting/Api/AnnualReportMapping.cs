@@ -28,8 +28,10 @@ public sealed class AnnualReportMapping
                 To = IsoDates.ToIso(r.Scope.To),
                 IsCalendarYear = r.Scope.IsCalendarYear,
                 AsOfSequence = r.Scope.AsOfSequence,
+                DataFrom = r.Scope.DataFrom is { } dataFrom ? IsoDates.ToIso(dataFrom) : "",
+                Preliminary = r.Scope.Preliminary,
             },
-            Flows = Flows(r.Flows, r.Scope.IsCalendarYear),
+            Flows = Flows(r.Flows, r.Scope.IsCalendarYear, r.Scope.Protected),
             Anonymous = new P.AnonymousSection(),
             Results = Results(r.Results),
             Profile = Profile(r.Profile),
@@ -105,9 +107,16 @@ public sealed class AnnualReportMapping
         return proto;
     }
 
-    private P.FlowSection Flows(FlowSection f, bool calendarYear)
+    private P.FlowSection Flows(FlowSection f, bool calendarYear, bool isProtected)
     {
-        var section = new P.FlowSection { Current = FlowCounts("flows.current", f.Current, calendarYear), ParkedEnrolments = f.ParkedEnrolments };
+        var section = new P.FlowSection { Current = FlowCounts("flows.current", f.Current, calendarYear) };
+
+        // Parked enrolments are a data-quality figure for those who answer for the data, not a published count.
+        if (!isProtected)
+        {
+            section.ParkedEnrolments = f.ParkedEnrolments;
+        }
+
         if (calendarYear)
         {
             section.PreviousYear = FlowCounts("flows.previousYear", f.Previous, true);

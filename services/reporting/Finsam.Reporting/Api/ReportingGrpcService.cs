@@ -126,6 +126,11 @@ public sealed class ReportingGrpcService(
             throw new Finsam.Platform.Errors.ValidationFailedException([new("page_size", "Sidstorleken kan inte vara negativ.")]);
         }
 
+        if (!string.IsNullOrEmpty(request.PageToken) && !ExportIds.IsWellFormed(request.PageToken))
+        {
+            throw new Finsam.Platform.Errors.ValidationFailedException([new("page_token", "Sidmarkören känns inte igen; använd next_page_token från föregående sida.")]);
+        }
+
         var size = request.PageSize == 0 ? DefaultExportLogPage : Math.Min(request.PageSize, MaxExportLogPage);
         var (entries, next) = await exportLog.ListAsync(size, string.IsNullOrEmpty(request.PageToken) ? null : request.PageToken, context.CancellationToken);
         var response = new ListExportsResponse { NextPageToken = next ?? "" };

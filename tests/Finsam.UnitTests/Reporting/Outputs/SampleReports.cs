@@ -106,6 +106,62 @@ public static class SampleReports
             GenderSplit: null);
     }
 
+    /// <summary>
+    /// <see cref="Insats"/> with none of the ended enrolments anonymous (21 ended, all in the statistics; 20 still
+    /// enrolled at the end, the 6 anonymous among them). In <see cref="Insats"/> the 3 anonymous of 24 ended cost the 21
+    /// ended in the statistics (24 = 3 + 21, the 24 shown in the flows), and that 21 is linked to every denominator of the
+    /// ended: tests of one table's own rule use this one so the cascade doesn't reach them.
+    /// </summary>
+    public static AnnualReport InsatsWithoutAnonymousEndings()
+    {
+        var insats = Insats();
+        return insats with
+        {
+            Flows = insats.Flows with { Current = insats.Flows.Current with { Ended = Flow(21, 20), ActiveAtPeriodEnd = Flow(20, 20) } },
+            Anonymous = new AnonymousSection(C(41), C(6), C(35), C(21), C(0), C(21)),
+        };
+    }
+
+    /// <summary>
+    /// A plain insats report whose linked figures agree as a built one's do: <paramref name="active"/> enrolments (one
+    /// person each) of which <paramref name="ended"/> ended, <paramref name="anonymousActive"/> / <paramref name="anonymousEnded"/>
+    /// of them anonymous; the ended in the statistics fill one row of every profile table, the active in the statistics
+    /// one agency. Nothing else: results, goals, survey, years in support and the rest are empty or zero.
+    /// </summary>
+    public static AnnualReport Consistent(int active, int ended, int anonymousActive = 0, int anonymousEnded = 0)
+    {
+        var (a, e) = (active - anonymousActive, ended - anonymousEnded);
+        Distribution One(string code, int n, bool multiValued = false) => Dist(n, "avslutade under året", multiValued, (code, code, n));
+        var insats = Insats();
+        var from = insats.Scope.From;
+        var to = insats.Scope.To;
+        return insats with
+        {
+            Flows = new FlowSection(
+                new FlowCounts(from, to, Flow(active, active), Flow(active, active), Flow(ended, ended), Flow(active - ended, active - ended)),
+                new FlowCounts(from.AddYears(-1), to.AddYears(-1), Flow(0, 0), Flow(0, 0), Flow(0, 0), Flow(0, 0)),
+                BudgetedPlaces: null,
+                ParkedEnrolments: 0),
+            Anonymous = new AnonymousSection(C(active), C(anonymousActive), C(a), C(ended), C(anonymousEnded), C(e)),
+            Results = new ResultsSection(C(e), G(0, 0), C(0), C(0), C(0), Percent.Of(0, e), 40, e == 0 ? null : false),
+            Profile = new ProfileSection(
+                C(e), One("woman", e), One("30-44", e), One("gymnasium", e), new NumberSummary(C(0), null, null, null), 9, C(0),
+                One("forsorjningsstod", e, multiValued: true), Summary(e, 1, 1, 1), Summary(e, 30, 30, 30), One("0-3", e),
+                One("arbete", e, multiValued: true)),
+            Origin = new OriginSection(
+                Dist(a, "inskrivna under året", multiValued: false, ("kommun", "Kommunen", a)), C(a), C(e), C(a - e), C(0), Summary(e, 30, 30, 30)),
+            Transitions = new TransitionsSection(
+                new TransitionTable("f-s", C(e), "avslutade under året", MultiValued: true, []),
+                new TransitionTable("f-f", C(e), "avslutade under året", MultiValued: true, []),
+                new TransitionTable("s-s", C(e), "avslutade under året", MultiValued: false, [Row("arbetslos", "anstallning", G(e, 0))])),
+            Plans = new PlanSection(C(a), C(0), Percent.Of(0, a), 30, C(0), C(0), null),
+            Goals = new GoalsSection([]),
+            SelfAssessment = new SelfAssessmentSection([]),
+            GroupWork = new GroupWorkSection(C(0), C(0), C(0), C(0), C(0), C(0), null, C(0), []),
+            Survey = new SurveySection([]),
+        };
+    }
+
     /// <summary>The förbund: the insats sample's sections, plus per-insats rows and the gender-split statistics.</summary>
     public static AnnualReport Forbund(string secondInsatsName = "Hälsoskolan")
     {

@@ -10,19 +10,22 @@ public sealed class SmallNumberProtectionTests
     private static readonly Count Secondary = new(null, Suppression.Secondary);
 
     [Fact]
-    public void One_small_cell_in_a_gender_split_hides_the_smallest_other_non_zero_cell_too()
+    public void One_small_cell_in_a_gender_split_hides_the_smallest_other_non_zero_cell_too_and_to_work_or_studies_then_hides_the_total()
     {
-        // To work: 4 women, 6 men, 0 other, 10 in all. 10 − 6 − 0 would give the 4 away.
-        var toWork = SmallNumberProtection.Protect(Insats()).Results.ToWork;
+        // To work: 4 women, 6 men, 0 other, 10 in all. 10 − 6 − 0 would give the 4 away, so the 6 men go too.
+        // The total goes as well, by another rule: 13 to work or studies − 10 to work would give the 3 to studies away.
+        var results = SmallNumberProtection.Protect(Insats()).Results;
 
-        Assert.Equal(new GenderCounts(Small, Secondary, C(0), C(10)), toWork);
+        Assert.Equal(new GenderCounts(Small, Secondary, C(0), Secondary), results.ToWork);
+        Assert.Equal((Small, C(13)), (results.ToStudies, results.ToWorkOrStudies));
     }
 
     [Fact]
     public void Two_small_cells_protect_each_other_and_need_no_secondary()
     {
-        // Age bands 2, 8, 7, 4 of 21: two unknowns in one sum can't be told apart.
-        var ages = SmallNumberProtection.Protect(Insats()).Profile.AgeBands;
+        // Age bands 2, 8, 7, 4 of 21: two unknowns in one sum (6) can't be told apart. (The sample without anonymous
+        // endings, so the 21 isn't hidden by the anonymous split and its links.)
+        var ages = SmallNumberProtection.Protect(InsatsWithoutAnonymousEndings()).Profile.AgeBands;
 
         Assert.Equal([Small, C(8), C(7), Small], ages.Rows.Select(r => r.Count));
         Assert.Equal([null, Percent.Of(8, 21), Percent.Of(7, 21), null], ages.Rows.Select(r => r.Percent));
@@ -32,7 +35,8 @@ public sealed class SmallNumberProtectionTests
     [Fact]
     public void Zero_stays_shown_and_is_never_picked_for_secondary_suppression()
     {
-        var report = SmallNumberProtection.Protect(Insats());
+        // Without anonymous endings, so the share's denominator (the 21 ended) is shown.
+        var report = SmallNumberProtection.Protect(InsatsWithoutAnonymousEndings());
 
         Assert.Equal(C(0), report.Results.ToWork.Other);
         Assert.Equal(C(0), report.Profile.YearsInSupportAboveThreshold);
@@ -43,8 +47,9 @@ public sealed class SmallNumberProtectionTests
     [Fact]
     public void A_single_small_band_costs_its_smallest_neighbour_and_the_neighbours_share()
     {
-        // Time in insats: 5, 7, 6, 3 of 21.
-        var bands = SmallNumberProtection.Protect(Insats()).Profile.TimeInInsatsBands;
+        // Time in insats: 5, 7, 6, 3 of 21 (without anonymous endings, so the 21 is shown). The ".." and the "<5" hold
+        // 8 between them: the 3 is 1–3, not pinned, so nothing more goes.
+        var bands = SmallNumberProtection.Protect(InsatsWithoutAnonymousEndings()).Profile.TimeInInsatsBands;
 
         Assert.Equal([Secondary, C(7), C(6), Small], bands.Rows.Select(r => r.Count));
         Assert.Equal([null, Percent.Of(7, 21), Percent.Of(6, 21), null], bands.Rows.Select(r => r.Percent));
@@ -72,20 +77,40 @@ public sealed class SmallNumberProtectionTests
     }
 
     [Fact]
-    public void A_multi_valued_distribution_has_no_additive_total_so_only_primary_suppression()
+    public void A_multi_valued_distribution_that_sums_past_its_denominator_has_no_additive_total_so_only_primary_suppression()
     {
-        // End reasons 10, 3, 8 of 21: the rows may sum to more than the people, so nothing can be recomputed.
-        var reasons = SmallNumberProtection.Protect(Insats()).Profile.EndReasons;
+        // End reasons 10, 3, 9 of 21: the rows sum to 22, more than the people, so nothing can be recomputed.
+        var exact = InsatsWithoutAnonymousEndings();
+        exact = exact with
+        {
+            Profile = exact.Profile with
+            {
+                EndReasons = Dist(21, "avslutade under året", multiValued: true, ("arbete", "Arbete", 10), ("studier", "Studier", 3), ("annat", "Annat", 9)),
+            },
+        };
 
-        Assert.Equal([C(10), Small, C(8)], reasons.Rows.Select(r => r.Count));
+        var reasons = SmallNumberProtection.Protect(exact).Profile.EndReasons;
+
+        Assert.Equal([C(10), Small, C(9)], reasons.Rows.Select(r => r.Count));
+        Assert.Equal(Percent.Of(10, 21), reasons.Rows[0].Percent);
+    }
+
+    [Fact]
+    public void A_multi_valued_distribution_whose_rows_happen_to_add_up_is_protected_like_a_single_valued_one()
+    {
+        // End reasons 10, 3, 8 of 21: no one had two reasons, so 21 − 10 − 8 would give the 3 away; the 8 goes too.
+        var reasons = SmallNumberProtection.Protect(InsatsWithoutAnonymousEndings()).Profile.EndReasons;
+
+        Assert.Equal([C(10), Small, Secondary], reasons.Rows.Select(r => r.Count));
         Assert.Equal(Percent.Of(10, 21), reasons.Rows[0].Percent);
     }
 
     [Fact]
     public void Secondary_suppression_cascades_from_a_transition_table_into_a_rows_gender_split()
     {
-        // Sysselsättning start → end, single-valued, 21 in all: rows 9 (3 w, 6 m), 3 (1 w, 2 m), 9 (6 w, 3 m).
-        var table = SmallNumberProtection.Protect(Insats()).Transitions.SysselsattningToSysselsattning;
+        // Sysselsättning start → end, single-valued, 21 in all: rows 9 (3 w, 6 m), 3 (1 w, 2 m), 9 (6 w, 3 m). Without
+        // anonymous endings, so the denominator (the 21 ended) is shown.
+        var table = SmallNumberProtection.Protect(InsatsWithoutAnonymousEndings()).Transitions.SysselsattningToSysselsattning;
 
         // Row by row: 3 women beside 6 men of 9 costs the men; 3 men beside 6 women of 9 costs the women.
         // Then the rows' totals: the hidden 3 of 21 costs the smallest other total (the first 9 of two).
@@ -115,13 +140,14 @@ public sealed class SmallNumberProtectionTests
     }
 
     [Fact]
-    public void Flows_hide_small_counts_and_the_active_figure_cannot_give_away_a_small_ended()
+    public void Flows_hide_small_counts_and_the_active_figure_cannot_give_away_a_small_ended_nor_can_the_persons_beside_it()
     {
-        // Previous year: 20 active = 3 ended + 17 active at its end.
+        // Previous year: 20 active = 3 ended + 17 active at its end. The 17 enrolments at the end go, and the 17 persons
+        // with them (linked): 17 persons of 17 enrolments would tell the hidden figure.
         var flows = SmallNumberProtection.Protect(Insats()).Flows;
 
         Assert.Equal(new FlowCount(Small, Small), flows.Previous.Ended);
-        Assert.Equal(new FlowCount(Secondary, C(17)), flows.Previous.ActiveAtPeriodEnd);
+        Assert.Equal(new FlowCount(Secondary, Secondary), flows.Previous.ActiveAtPeriodEnd);
         Assert.Equal(new FlowCount(C(20), C(20)), flows.Previous.Active);
         Assert.Equal(new FlowCount(C(41), C(39)), flows.Current.Active);
         Assert.Equal(25, flows.BudgetedPlaces);
@@ -138,18 +164,42 @@ public sealed class SmallNumberProtectionTests
     [Fact]
     public void One_small_agency_costs_the_smallest_other_agency()
     {
-        // AF 1, kommun 22, FK 5, region 7 of 35.
-        var origin = SmallNumberProtection.Protect(Insats()).Origin;
+        // AF 3, kommun 20, FK 5, region 7 of 35: the ".." and the "<5" hold 8, so the 3 is 1–3, not pinned.
+        var exact = InsatsWithoutAnonymousEndings();
+        exact = exact with
+        {
+            Origin = exact.Origin with
+            {
+                ReferralsByAgency = Dist(35, "inskrivna under året", multiValued: false, ("af", "Arbetsförmedlingen", 3), ("kommun", "Kommunen", 20), ("fk", "Försäkringskassan", 5), ("region", "Regionen", 7)),
+            },
+        };
 
-        Assert.Equal([Small, C(22), Secondary, C(7)], origin.ReferralsByAgency.Rows.Select(r => r.Count));
+        var origin = SmallNumberProtection.Protect(exact).Origin;
+
+        Assert.Equal([Small, C(20), Secondary, C(7)], origin.ReferralsByAgency.Rows.Select(r => r.Count));
         Assert.Equal(Small, origin.Discontinued);
         Assert.Equal((C(35), C(21), C(14)), (origin.Enrolled, origin.Ended, origin.Ongoing));
     }
 
     [Fact]
+    public void One_small_agency_pinned_by_the_two_marks_costs_a_third_agency_and_the_hidden_ended_costs_the_ongoing()
+    {
+        // AF 1, kommun 22, FK 5, region 7 of 35: with FK ".." (at least 5) and AF "<5" (at least 1) holding
+        // 35 − 22 − 7 = 6, AF is 1 and FK 5. So the region's 7 goes too.
+        var origin = SmallNumberProtection.Protect(Insats()).Origin;
+
+        Assert.Equal([Small, C(22), Secondary, Secondary], origin.ReferralsByAgency.Rows.Select(r => r.Count));
+
+        // The 21 ended are the ended in the statistics, hidden through the anonymous split (24 = 3 + 21) and its links:
+        // 35 = ended + 14 then costs the 14.
+        Assert.Equal((C(35), Secondary, Secondary), (origin.Enrolled, origin.Ended, origin.Ongoing));
+    }
+
+    [Fact]
     public void Percentages_and_means_on_hidden_counts_are_cleared_and_things_that_are_not_people_stay()
     {
-        var report = SmallNumberProtection.Protect(Insats());
+        // Without anonymous endings, so the 21 ended (and the share resting on it) is shown.
+        var report = SmallNumberProtection.Protect(InsatsWithoutAnonymousEndings());
 
         // Evaluations: ratings 0, 0, 1, 1, 5, 4 of 11: three small cells, the mean over 11 stays.
         var evaluation = report.GroupWork.Evaluations.Single();
@@ -192,8 +242,10 @@ public sealed class SmallNumberProtectionTests
         Assert.Equal([Secondary, Secondary, C(0), C(0)], rows.Select(r => r.ActiveAtPeriodEnd.Enrolments));
         Assert.Equal([C(17), Small, Small, C(0)], rows.Select(r => r.Started.Enrolments));
 
-        // Participants by gender: 3 women and 5 men of 8.
-        Assert.Equal(new GenderCounts(Small, Secondary, C(0), C(8)), rows[1].ParticipantsByGender);
+        // Participants by gender: 3 women and 5 men of 8. The 8 is the insats' active persons, linked to its hidden 8
+        // active enrolments, so it goes too.
+        Assert.Equal(new FlowCount(Secondary, Secondary), rows[1].Active);
+        Assert.Equal(new GenderCounts(Small, Secondary, C(0), Secondary), rows[1].ParticipantsByGender);
         Assert.Equal(new GenderCounts(C(38), C(22), C(0), C(60)), rows[3].ParticipantsByGender);
     }
 

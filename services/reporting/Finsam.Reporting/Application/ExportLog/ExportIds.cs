@@ -8,6 +8,10 @@ namespace Finsam.Reporting.Application.ExportLog;
 /// </summary>
 public static class ExportIds
 {
+    /// <summary>True for text <see cref="New"/> could have made: what a page token must look like.</summary>
+    public static bool IsWellFormed(string? value) =>
+        value is { Length: 52 } && value[19] == '-' && value[..19].All(char.IsAsciiDigit) && value[20..].All(char.IsAsciiHexDigitLower);
+
     public static string New(DateTime exportTime) =>
         (long.MaxValue - exportTime.Ticks).ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N");
 }

@@ -91,6 +91,8 @@ public static class ReportTables
                 [ReportCell.Of("Till"), ReportCell.Of(s.To)],
                 [ReportCell.Of("Version"), ReportCell.Of(s.Protected ? "Publik (små tal skyddade)" : "Intern (exakta tal)")],
                 [ReportCell.Of("Underlag till och med händelse nr"), new NumberCell(s.AsOfSequence)],
+                [ReportCell.Of("Uppgifter finns från"), s.DataFrom is { } dataFrom ? ReportCell.Of(dataFrom) : ReportCell.Empty],
+                [ReportCell.Of("Preliminär (perioden pågår)"), ReportCell.Of(s.Preliminary ? "Ja" : "Nej")],
             ],
             notes);
     }

@@ -68,12 +68,17 @@ public sealed class FrozenReports(IFrozenReportStore store, AnnualReports report
         return [.. all.Where(header => MayRead(caller, header.InsatsId))];
     }
 
-    /// <summary>Frozen against current, both in the caller's view: what corrections since the freeze have moved.</summary>
+    /// <summary>
+    /// Frozen against current, exact: what corrections since the freeze have moved. Only for those who may see exact
+    /// figures — a change of one or two people between two protected reports would publish exactly the small numbers
+    /// the protection hides.
+    /// </summary>
     public async Task<(FrozenReport Frozen, AnnualReport Current)> CompareAsync(Caller caller, string frozenReportId, CancellationToken cancellationToken)
     {
-        var (frozen, view) = await GetAsync(caller, frozenReportId, cancellationToken);
+        var frozen = await FindAsync(frozenReportId, cancellationToken);
+        ReportingAccess.ResolveView(caller, frozen.InsatsId, ReportViewKind.Exact);
         var current = await reports.BuildExactAsync(frozen.InsatsId, ReportPeriod.Year(frozen.Year), cancellationToken);
-        return (frozen, view == ReportViewKind.Protected ? SmallNumberProtection.Protect(current) : current);
+        return (frozen, current);
     }
 
     private async Task<FrozenReport> FindAsync(string frozenReportId, CancellationToken cancellationToken)

@@ -31,7 +31,21 @@ public sealed class AnnualReports(IReportingModelReader reader, ReportSettings s
             var violations = new List<FieldViolation>();
             ReportPeriodRequest.CheckAgainstData(model, insatsId, period, today, violations);
             ValidationFailedException.ThrowIfAny(violations);
-            return AnnualReportBuilder.Build(new ReportInput(model, insatsId, period, settings), asOf);
+            return AnnualReportBuilder.Build(
+                new ReportInput(model, insatsId, period, settings), asOf, ReportPeriodRequest.FirstDay(model, insatsId), today);
+        }, cancellationToken);
+    }
+
+    /// <summary>The same checks as a report (unknown insats, a period without data: 400) without computing one.</summary>
+    public Task CheckAsync(string? insatsId, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var today = SwedishCalendar.Today(clock);
+        return reader.ReadAsync((model, _) =>
+        {
+            var violations = new List<FieldViolation>();
+            ReportPeriodRequest.CheckAgainstData(model, insatsId, period, today, violations);
+            ValidationFailedException.ThrowIfAny(violations);
+            return true;
         }, cancellationToken);
     }
 

@@ -80,7 +80,7 @@ public sealed class ReportExports(AnnualReports reports, IReportingModelReader r
         var period = AnnualReports.ParsePeriod(query);
 
         // The same checks as a report: an unknown insats or a period without data is refused, not an empty file.
-        await reports.BuildExactAsync(query.Scope, period, cancellationToken);
+        await reports.CheckAsync(query.Scope, period, cancellationToken);
         var rows = await reader.ReadAsync(
             (model, _) => ParticipantRows.For(model.Stays.Stays, query.Scope, period, model.Persons.GenderOf),
             cancellationToken);

@@ -15,6 +15,11 @@ public static class ReportPeriodRequest
     /// <summary>The longest period a report covers: a project's final report spans a few years, not decades.</summary>
     public const int MaxYears = 10;
 
+    /// <summary>The years a report may cover at all (Finsam began in 2004; nothing is planned past 2200).</summary>
+    public const int MinYear = 1990;
+
+    public const int MaxYear = 2200;
+
     /// <summary>Checks the form of the fields, without the data: a period, or violations.</summary>
     public static ReportPeriod? Parse(int year, string? from, string? to, List<FieldViolation> violations)
     {
@@ -33,7 +38,7 @@ public static class ReportPeriodRequest
 
         if (year != 0)
         {
-            if (year is < 1990 or > 2200)
+            if (year is < MinYear or > MaxYear)
             {
                 violations.Add(new FieldViolation("year", $"Året {year} är inte ett giltigt rapportår."));
                 return null;
@@ -44,6 +49,18 @@ public static class ReportPeriodRequest
 
         var fromDate = ParseDate("from", from, violations);
         var toDate = ParseDate("to", to, violations);
+        if (fromDate is { Year: < MinYear or > MaxYear })
+        {
+            violations.Add(new FieldViolation("from", $"Perioden måste ligga mellan {MinYear} och {MaxYear}."));
+            return null;
+        }
+
+        if (toDate is { Year: < MinYear or > MaxYear })
+        {
+            violations.Add(new FieldViolation("to", $"Perioden måste ligga mellan {MinYear} och {MaxYear}."));
+            return null;
+        }
+
         if (fromDate is not { } f || toDate is not { } t)
         {
             return null;
@@ -70,49 +87,72 @@ public static class ReportPeriodRequest
     /// </summary>
     public static void CheckAgainstData(ReportingModel model, string? insatsId, ReportPeriod period, DateOnly today, List<FieldViolation> violations)
     {
-        if (insatsId is not null && model.Insatser.Find(insatsId) is null
+        var periodField = period.IsCalendarYear ? "year" : "from";
+        var insats = insatsId is null ? null : model.Insatser.Find(insatsId);
+        if (insatsId is not null && insats is null
             && !model.Stays.Stays.Any(s => string.Equals(s.InsatsId, insatsId, StringComparison.Ordinal)))
         {
             violations.Add(new FieldViolation("insats_id", $"Insatsen '{insatsId}' finns inte i rapportunderlaget."));
+            return;
         }
 
-        var first = FirstDay(model);
+        if (insats?.Kind == Domain.Insatser.InsatsFacts.CountOnly)
+        {
+            // A count-only insats has no stays to report on: its counts are in the förbund's per-insats table.
+            violations.Add(new FieldViolation("insats_id",
+                "Insatsen registrerar bara antal (pinnstatistik); dess antal finns i förbundets rapport, tabellen per insats."));
+            return;
+        }
+
+        var first = FirstDay(model, insatsId);
         if (first is null)
         {
-            violations.Add(new FieldViolation(period.IsCalendarYear ? "year" : "from", "Det finns ännu inga uppgifter att rapportera."));
+            violations.Add(new FieldViolation(periodField, insatsId is null
+                ? "Det finns ännu inga uppgifter att rapportera."
+                : "Det finns ännu inga uppgifter om insatsen att rapportera."));
             return;
         }
 
         if (period.From > today)
         {
-            violations.Add(new FieldViolation(period.IsCalendarYear ? "year" : "from", "Perioden har inte börjat än."));
+            violations.Add(new FieldViolation(periodField, "Perioden har inte börjat än."));
         }
         else if (period.To < first.Value)
         {
             violations.Add(new FieldViolation(
                 period.IsCalendarYear ? "year" : "to",
-                $"Uppgifterna börjar {first.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; perioden ligger före dem."));
+                $"Uppgifterna {(insatsId is null ? "" : "om insatsen ")}börjar {first.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; perioden ligger före dem."));
         }
     }
 
-    /// <summary>The first day any stay or insats covers; null when there is nothing yet.</summary>
-    private static DateOnly? FirstDay(ReportingModel model)
+    /// <summary>
+    /// The first day the data covers, for the insats asked about (its own start, its first stay) or for the whole
+    /// förbund; null when there is nothing yet.
+    /// </summary>
+    public static DateOnly? FirstDay(ReportingModel model, string? insatsId)
     {
         DateOnly? first = null;
+        void Consider(DateOnly day)
+        {
+            if (first is null || day < first)
+            {
+                first = day;
+            }
+        }
+
         foreach (var stay in model.Stays.Stays)
         {
-            if (stay.StartDate is { } start && (first is null || start < first))
+            if (stay.StartDate is { } start && (insatsId is null || string.Equals(stay.InsatsId, insatsId, StringComparison.Ordinal)))
             {
-                first = start;
+                Consider(start);
             }
         }
 
         foreach (var insats in model.Insatser.Entities)
         {
-            var day = insats.StartDate ?? DateOnly.FromDateTime(insats.Version.OccurredAt);
-            if (first is null || day < first)
+            if (insatsId is null || string.Equals(insats.InsatsId, insatsId, StringComparison.Ordinal))
             {
-                first = day;
+                Consider(insats.StartDate ?? DateOnly.FromDateTime(insats.Version.OccurredAt));
             }
         }
 

@@ -10,7 +10,20 @@ public static class ReportSettingsConfiguration
 {
     public const string SectionName = "Reporting:Report";
 
+    /// <exception cref="InvalidOperationException">A value that isn't a number where one is needed, naming the setting.</exception>
     public static ReportSettings From(IConfiguration configuration)
+    {
+        try
+        {
+            return Read(configuration);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new InvalidOperationException($"{SectionName}: {e.Message}", e);
+        }
+    }
+
+    private static ReportSettings Read(IConfiguration configuration)
     {
         var section = configuration.GetSection(SectionName);
         var defaults = new ReportSettings();
@@ -21,7 +34,9 @@ public static class ReportSettingsConfiguration
                 .ToDictionary(c => c.Key, c => Strings(c) ?? [], StringComparer.Ordinal),
             YearsInSupportThreshold = section.GetValue("YearsInSupportThreshold", defaults.YearsInSupportThreshold),
             TimeInInsatsBandsMonths = section.GetSection("TimeInInsatsBandsMonths").GetChildren()
-                .Select(c => int.Parse(c.Value ?? "", System.Globalization.CultureInfo.InvariantCulture)).ToList() is { Count: > 0 } bands
+                .Select(c => int.TryParse(c.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var months)
+                    ? months
+                    : throw new FormatException($"TimeInInsatsBandsMonths:{c.Key} = '{c.Value}' is not a whole number of months.")).ToList() is { Count: > 0 } bands
                 ? bands
                 : defaults.TimeInInsatsBandsMonths,
             SelfAssessmentImprovedAreas = section.GetValue("SelfAssessmentImprovedAreas", defaults.SelfAssessmentImprovedAreas),

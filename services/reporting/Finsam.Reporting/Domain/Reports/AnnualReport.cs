@@ -28,6 +28,11 @@ public sealed record AnnualReport(
 /// <param name="IsCalendarYear">True for 1 Jan–31 Dec: the report then says "året" and "vid årets slut".</param>
 /// <param name="Protected">True when small numbers are suppressed (a public view); false for the exact internal view.</param>
 /// <param name="AsOfSequence">The last journal sequence the read models had applied: which facts the figures rest on.</param>
+/// <param name="DataFrom">
+/// The first day the data of this scope covers. A period (or the previous one, shown beside it) that starts before it
+/// has zeros there because nothing was recorded yet, not because nothing happened.
+/// </param>
+/// <param name="Preliminary">The period hasn't ended: "at the end" counts who is enrolled today, and figures will move.</param>
 public sealed record ReportScope(
     string? InsatsId,
     string? InsatsName,
@@ -36,7 +41,9 @@ public sealed record ReportScope(
     DateOnly To,
     bool IsCalendarYear,
     bool Protected,
-    long AsOfSequence);
+    long AsOfSequence,
+    DateOnly? DataFrom = null,
+    bool Preliminary = false);
 
 /// <summary>A flow figure per enrolment and as unique persons (an anonymous enrolment is its own person).</summary>
 public sealed record FlowCount(Count Enrolments, Count Persons);
@@ -142,7 +149,8 @@ public sealed record PlanSection(
 /// <param name="Code">"enrolment", "gender-balance", "work-or-studies", "plan-coverage".</param>
 /// <param name="Target">In the goal's unit (people or percent).</param>
 /// <param name="Actual">Null when it can't be measured (no one to measure, or hidden).</param>
-public sealed record GoalRow(string Code, string Label, string Unit, decimal Target, decimal? Actual, bool? Met);
+/// <param name="Basis">The count of people a percentage rests on when that count could be small (the gender-balance goal: the fewer gender's count), so protection can hide the share with it.</param>
+public sealed record GoalRow(string Code, string Label, string Unit, decimal Target, decimal? Actual, bool? Met, Count? Basis = null);
 
 public sealed record GoalsSection(IReadOnlyList<GoalRow> Goals);
 

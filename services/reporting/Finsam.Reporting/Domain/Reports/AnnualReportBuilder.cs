@@ -9,7 +9,9 @@ namespace Finsam.Reporting.Domain.Reports;
 public static class AnnualReportBuilder
 {
     /// <param name="asOfSequence">The last journal sequence the read models have applied, stated in the report.</param>
-    public static AnnualReport Build(ReportInput input, long asOfSequence)
+    /// <param name="dataFrom">The first day the scope's data covers (see <see cref="ReportScope.DataFrom"/>).</param>
+    /// <param name="today">Today in Sweden: a period that ends after it is preliminary.</param>
+    public static AnnualReport Build(ReportInput input, long asOfSequence, DateOnly? dataFrom = null, DateOnly? today = null)
     {
         var insats = input.Insats;
         var flows = FlowsCalculator.Compute(input);
@@ -25,7 +27,9 @@ public static class AnnualReportBuilder
                 input.Period.To,
                 input.Period.IsCalendarYear,
                 Protected: false,
-                asOfSequence),
+                asOfSequence,
+                dataFrom,
+                today is { } day && input.Period.To >= day),
             flows,
             AnonymousCalculator.Compute(input),
             results,

@@ -11,6 +11,13 @@ internal interface IReportVisitor
 
     /// <summary>A percentage, mean or range resting on the (already rewritten) counts <paramref name="from"/>.</summary>
     decimal? Derived(decimal? value, params Count[] from);
+
+    /// <summary>
+    /// <paramref name="a"/> and <paramref name="b"/> are published together about the same people: the same quantity
+    /// in two sections, or a row's enrolments and its persons. Hiding one must hide the other, or the shown one gives
+    /// the hidden one away.
+    /// </summary>
+    void Link(Count a, Count b);
 }
 
 /// <summary>
@@ -22,28 +29,66 @@ internal static class ReportRewriter
     public static AnnualReport Rewrite(AnnualReport report, IReportVisitor v)
     {
         var flows = Flows(report.Flows, v);
-        var results = Results(report.Results, v);
-        var plans = Plans(report.Plans, v);
         var anonymous = Anonymous(report.Anonymous, v);
+        var results = Results(report.Results, v);
+        var profile = Profile(report.Profile, v);
+        var origin = Origin(report.Origin, v);
+        var plans = Plans(report.Plans, v);
+        var transitions = new TransitionsSection(
+            Transition(report.Transitions.ForsorjningToSysselsattning, v, profile.ForsorjningAtStart),
+            Transition(report.Transitions.ForsorjningToForsorjning, v, null),
+            Transition(report.Transitions.SysselsattningToSysselsattning, v, null));
+        LinkSameQuantities(flows, anonymous, results, profile, origin, plans, transitions, v);
         return report with
         {
             Flows = flows,
             Anonymous = anonymous,
             Results = results,
-            Profile = Profile(report.Profile, v),
-            Origin = Origin(report.Origin, v),
-            Transitions = new TransitionsSection(
-                Transition(report.Transitions.ForsorjningToSysselsattning, v),
-                Transition(report.Transitions.ForsorjningToForsorjning, v),
-                Transition(report.Transitions.SysselsattningToSysselsattning, v)),
+            Profile = profile,
+            Origin = origin,
+            Transitions = transitions,
             Plans = plans,
-            Goals = new GoalsSection([.. report.Goals.Goals.Select(g => Goal(g, results, plans, anonymous, v))]),
+            Goals = new GoalsSection([.. report.Goals.Goals.Select(g => Goal(g, results, plans, anonymous, flows, v))]),
             SelfAssessment = new SelfAssessmentSection([.. report.SelfAssessment.Instruments.Select(i => SelfAssessment(i, v))]),
             GroupWork = GroupWork(report.GroupWork, v),
             Survey = new SurveySection([.. report.Survey.Questions.Select(q => Survey(q, v))]),
             PerInsats = report.PerInsats is null ? null : PerInsats(report.PerInsats, flows.Current, v),
             GenderSplit = report.GenderSplit is null ? null : GenderSplit(report.GenderSplit, v),
         };
+    }
+
+    /// <summary>
+    /// The report publishes some quantities in several sections (the ended who are in the statistics are the results'
+    /// and the profile's denominator, the origin's ended, every transition table's denominator): each place gets its
+    /// own cell, linked, so a count hidden in one place is hidden in all.
+    /// </summary>
+    private static void LinkSameQuantities(
+        FlowSection flows, AnonymousSection anonymous, ResultsSection results, ProfileSection profile, OriginSection origin,
+        PlanSection plans, TransitionsSection transitions, IReportVisitor v)
+    {
+        v.Link(anonymous.ActiveTotal, flows.Current.Active.Enrolments);
+        v.Link(anonymous.EndedTotal, flows.Current.Ended.Enrolments);
+
+        Count[] endedInStatistics =
+        [
+            results.Ended, profile.Ended, origin.Ended,
+            profile.Gender.Denominator, profile.AgeBands.Denominator, profile.Education.Denominator,
+            profile.ForsorjningAtStart.Denominator, profile.TimeInInsatsBands.Denominator, profile.EndReasons.Denominator,
+            transitions.ForsorjningToSysselsattning.Denominator, transitions.ForsorjningToForsorjning.Denominator,
+            transitions.SysselsattningToSysselsattning.Denominator,
+
+            // The time-in-insats summaries are over every ended stay in the statistics: their n is the same count.
+            profile.MonthsInInsats.N, profile.DaysInInsats.N, origin.DaysInInsats.N,
+        ];
+        foreach (var same in endedInStatistics)
+        {
+            v.Link(anonymous.EndedInStatistics, same);
+        }
+
+        foreach (var same in new[] { origin.Enrolled, origin.ReferralsByAgency.Denominator, plans.Enrolled })
+        {
+            v.Link(anonymous.ActiveInStatistics, same);
+        }
     }
 
     private static FlowSection Flows(FlowSection flows, IReportVisitor v) =>
@@ -65,7 +110,13 @@ internal static class ReportRewriter
         return result;
     }
 
-    private static FlowCount Flow(FlowCount flow, IReportVisitor v) => new(v.People(flow.Enrolments), v.People(flow.Persons));
+    /// <summary>Enrolments and persons are linked: in a small insats they are mostly equal, so one shown gives the other away.</summary>
+    private static FlowCount Flow(FlowCount flow, IReportVisitor v)
+    {
+        var result = new FlowCount(v.People(flow.Enrolments), v.People(flow.Persons));
+        v.Link(result.Enrolments, result.Persons);
+        return result;
+    }
 
     private static AnonymousSection Anonymous(AnonymousSection a, IReportVisitor v)
     {
@@ -81,11 +132,14 @@ internal static class ReportRewriter
     {
         var ended = v.People(r.Ended);
         var workOrStudies = v.People(r.ToWorkOrStudies);
+        var toWork = Gender(r.ToWork, v);
+        var toStudies = v.People(r.ToStudies);
+        v.Sum(workOrStudies, [toWork.Total, toStudies]);
         var percent = v.Derived(r.WorkOrStudiesPercent, workOrStudies, ended);
         return new ResultsSection(
             ended,
-            Gender(r.ToWork, v),
-            v.People(r.ToStudies),
+            toWork,
+            toStudies,
             v.People(r.ToActiveJobSeeking),
             workOrStudies,
             percent,
@@ -121,13 +175,28 @@ internal static class ReportRewriter
         return result;
     }
 
-    private static TransitionTable Transition(TransitionTable t, IReportVisitor v)
+    /// <param name="fromTotals">
+    /// When every "before" has exactly one "after" (försörjning at start → sysselsättning at end), a from-code's rows add
+    /// up to that code's row in the profile: registered, so the profile's row can't give a hidden transition away.
+    /// </param>
+    private static TransitionTable Transition(TransitionTable t, IReportVisitor v, Distribution? fromTotals)
     {
         var denominator = v.People(t.Denominator);
         var rows = t.Rows.Select(r => r with { People = Gender(r.People, v) }).ToList();
         if (!t.MultiValued)
         {
             v.Sum(denominator, [.. rows.Select(r => r.People.Total)]);
+        }
+
+        if (fromTotals is not null)
+        {
+            foreach (var from in rows.GroupBy(r => r.FromCode, StringComparer.Ordinal))
+            {
+                if (fromTotals.Rows.FirstOrDefault(r => r.Code == from.Key) is { } total)
+                {
+                    v.Sum(total.Count, [.. from.Select(r => r.People.Total)]);
+                }
+            }
         }
 
         return t with { Denominator = denominator, Rows = rows };
@@ -148,7 +217,7 @@ internal static class ReportRewriter
     /// A goal's actual value: in people it is a count (hidden at 1–4); in percent it rests on the section it was
     /// measured from. Met goes with the actual value, since it tells which side of the target it lies.
     /// </summary>
-    private static GoalRow Goal(GoalRow g, ResultsSection results, PlanSection plans, AnonymousSection anonymous, IReportVisitor v)
+    private static GoalRow Goal(GoalRow g, ResultsSection results, PlanSection plans, AnonymousSection anonymous, FlowSection flows, IReportVisitor v)
     {
         if (g.Actual is not { } actual)
         {
@@ -156,6 +225,14 @@ internal static class ReportRewriter
         }
 
         decimal? shown;
+        if (g.Basis is { } basis)
+        {
+            // A share of a small count (10 % of 20 persons = 2 men) is the count: hidden with it.
+            var basisCell = v.People(basis);
+            shown = v.Derived(actual, basisCell, flows.Current.Active.Persons);
+            return g with { Actual = shown, Met = shown is null ? null : g.Met, Basis = basisCell };
+        }
+
         if (IsPercent(g.Unit))
         {
             shown = g.Code switch
@@ -211,10 +288,21 @@ internal static class ReportRewriter
     {
         var n = v.People(q.N);
         var above = q.AtOrAboveThreshold is null ? null : v.People(q.AtOrAboveThreshold);
+        var rows = Tallies(q.Distribution, n, multiValued: false, v);
+        if (above is not null)
+        {
+            // The share at or above the line is a sum of some rows: hidden whenever one of the rows is, and the rows
+            // with it when it is small.
+            foreach (var row in rows)
+            {
+                v.Link(above, row.Count);
+            }
+        }
+
         return q with
         {
             N = n,
-            Distribution = Tallies(q.Distribution, n, multiValued: false, v),
+            Distribution = rows,
             AtOrAboveThreshold = above,
             AtOrAbovePercent = above is null ? q.AtOrAbovePercent : v.Derived(q.AtOrAbovePercent, above, n),
         };
@@ -234,7 +322,14 @@ internal static class ReportRewriter
         foreach (var r in result)
         {
             v.Sum(r.Active.Enrolments, [r.Ended.Enrolments, r.ActiveAtPeriodEnd.Enrolments]);
+
+            // The insats' participants are its active persons (count-only insatser: registered counts, no persons).
+            v.Link(r.ParticipantsByGender.Total, r.Active.Persons);
         }
+
+        // Persons add up over insatser when no one was in two of them; then a hidden insats is the förbund minus the
+        // rest. When they don't add up (someone in two), the sum is skipped as not additive.
+        v.Sum(forbund.Active.Persons, [.. result.Select(r => r.Active.Persons)]);
 
         // Each enrolment belongs to one insats, so the insatser's enrolments add up to the förbund's.
         v.Sum(forbund.Active.Enrolments, [.. result.Select(r => r.Active.Enrolments)]);
@@ -316,11 +411,11 @@ internal static class ReportRewriter
             var count = v.People(t.Count);
             return t with { Count = count, Percent = v.Derived(t.Percent, count, denominator) };
         }).ToList();
-        if (!multiValued)
-        {
-            v.Sum(denominator, [.. rows.Select(r => r.Count)]);
-        }
 
+        // A multi-valued list adds up too when no one happened to have two values; when it doesn't (the rows sum to
+        // more than the denominator) the protection sees that and skips it.
+        _ = multiValued;
+        v.Sum(denominator, [.. rows.Select(r => r.Count)]);
         return rows;
     }
 

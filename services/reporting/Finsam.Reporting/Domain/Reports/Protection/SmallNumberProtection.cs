@@ -22,9 +22,10 @@ namespace Finsam.Reporting.Domain.Reports.Protection;
 /// <item>Multi-valued distributions (försörjning, end reasons) have no additive total: primary only. Enrolments vs
 /// persons aren't additive with each other either: persons get primary only.</item>
 /// </list>
+/// The same quantity published in several sections, and a row's enrolments and persons, are linked (hidden in one
+/// place, hidden in all; see <see cref="IReportVisitor.Link"/>).
 /// Not protected here: a figure's complement against a published total (e.g. "8 of 10 improved" tells 2 did not), and
-/// the same quantity published in two sections (the anonymous split's "in statistics" is also the denominator of the
-/// individual sections), which a table-by-table rule can't see.
+/// bounds a reader carries from one group into another (each group is protected on its own).
 /// </summary>
 public static class SmallNumberProtection
 {
@@ -58,6 +59,7 @@ public static class SmallNumberProtection
     private sealed class PrimaryPass : IReportVisitor
     {
         private readonly List<(Count Total, Count[] Parts)> groups = [];
+        private readonly List<(Count A, Count B)> links = [];
 
         public Dictionary<Count, Cell> Cells { get; } = new(ReferenceEqualityComparer.Instance);
 
@@ -73,6 +75,8 @@ public static class SmallNumberProtection
 
         public void Sum(Count total, IReadOnlyList<Count> parts) => groups.Add((total, [.. parts]));
 
+        public void Link(Count a, Count b) => links.Add((a, b));
+
         public decimal? Derived(decimal? value, params Count[] from) => from.Any(c => c.IsSuppressed) ? null : value;
 
         public void ApplySecondary()
@@ -84,6 +88,11 @@ public static class SmallNumberProtection
                 foreach (var (total, parts) in groups)
                 {
                     changed |= ProtectGroup(Cells[total], [.. parts.Select(p => Cells[p])]);
+                }
+
+                foreach (var (a, b) in links)
+                {
+                    changed |= ProtectLink(Cells[a], Cells[b]);
                 }
             }
         }
@@ -106,7 +115,7 @@ public static class SmallNumberProtection
                 }
             }
 
-            if (hidden != 1)
+            if (hidden == 0 || (hidden > 1 && !PinsASmallCell(total, parts)))
             {
                 return false;
             }
@@ -123,12 +132,65 @@ public static class SmallNumberProtection
         }
     }
 
+    /// <summary>The same quantity (or enrolments and persons of one row) in two places: hidden in one, hidden in both.</summary>
+    private static bool ProtectLink(Cell a, Cell b)
+    {
+        if (a.Hidden == b.Hidden)
+        {
+            return false;
+        }
+
+        var shown = a.Hidden ? b : a;
+        if (shown.Exact is not > 0)
+        {
+            return false;
+        }
+
+        shown.Suppression = Suppression.Secondary;
+        return true;
+    }
+
+    /// <summary>
+    /// True when the shown total and shown parts pin a hidden small cell to one value. A reader knows a "&lt;5" is 1–4
+    /// and a ".." is at least 5 (it was the smallest shown non-zero cell), so with a total of 6 a ".." and a "&lt;5" must
+    /// be 5 and 1. Then one more cell is hidden.
+    /// </summary>
+    private static bool PinsASmallCell(Cell total, IReadOnlyList<Cell> parts)
+    {
+        if (total.Hidden || total.Exact is not { } t || parts.Any(p => p.Exact is null))
+        {
+            return false;
+        }
+
+        var hiddenParts = parts.Where(p => p.Hidden).ToList();
+        var remainder = t - parts.Where(p => !p.Hidden).Sum(p => p.Exact!.Value);
+        foreach (var cell in hiddenParts.Where(p => p.Suppression == Suppression.Small))
+        {
+            // What the others can hold at least and at most; a ".." has no upper bound.
+            var othersLow = hiddenParts.Where(p => p != cell).Sum(p => p.Suppression == Suppression.Small ? 1 : Threshold);
+            var othersUnbounded = hiddenParts.Any(p => p != cell && p.Suppression != Suppression.Small);
+            var othersHigh = hiddenParts.Where(p => p != cell).Sum(p => Threshold - 1);
+            var low = Math.Max(1, othersUnbounded ? 1 : remainder - othersHigh);
+            var high = Math.Min(Threshold - 1, remainder - othersLow);
+            if (low >= high)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private sealed class FinalPass(IReadOnlyDictionary<Count, Cell> cells) : IReportVisitor
     {
         public Count People(Count count) =>
             cells.TryGetValue(count, out var cell) && cell.Hidden ? new Count(null, cell.Suppression) : count;
 
         public void Sum(Count total, IReadOnlyList<Count> parts)
+        {
+        }
+
+        public void Link(Count a, Count b)
         {
         }
 

@@ -37,7 +37,12 @@ public static class FlowsCalculator
             return input.Insats?.BudgetedPlaces;
         }
 
-        var withPlaces = input.Model.Insatser.Entities.Where(i => i.Kind != InsatsFacts.Structural).ToList();
+        // Places are for individuals: not structural insatser, nor count-only ones (they count visits, not places), and
+        // only insatser that ran in some part of the period (an insats that ended years ago has no places now).
+        var withPlaces = input.Model.Insatser.Entities
+            .Where(i => i.Kind is InsatsFacts.Individual or InsatsFacts.GroupCourse)
+            .Where(i => (i.StartDate is not { } start || start <= input.Period.To) && (i.EndDate is not { } end || end >= input.Period.From))
+            .ToList();
         return withPlaces.Count == 0 ? null : withPlaces.Sum(i => i.BudgetedPlaces);
     }
 }

@@ -43,7 +43,9 @@ public static class GoalsCalculator
 
         if (insats.GenderBalanceMinPercent is { } genderTarget)
         {
-            goals.Add(Row(GenderBalance, "Jämn könsfördelning: lägsta andelen kvinnor respektive män bland aktuella", PercentUnit, genderTarget, LowestGenderShare(input)));
+            var (share, lowest) = LowestGenderShare(input);
+            goals.Add(Row(GenderBalance, "Jämn könsfördelning: lägsta andelen kvinnor respektive män bland aktuella", PercentUnit, genderTarget, share)
+                with { Basis = Count.Of(lowest) });
         }
 
         if (insats.WorkOrStudiesTargetPercent is { } workTarget)
@@ -58,7 +60,7 @@ public static class GoalsCalculator
         new(code, label, unit, target, actual, actual is { } value ? value >= target : null);
 
     /// <summary>Persons active in the period: a known person once, by their gender as it now stands; each anonymous stay its own person.</summary>
-    private static decimal? LowestGenderShare(ReportInput input)
+    private static (decimal? Share, int Lowest) LowestGenderShare(ReportInput input)
     {
         var active = input.ActiveStays;
         var genders = active.Where(s => s.Anonymous).Select(s => s.Gender)
@@ -70,6 +72,6 @@ public static class GoalsCalculator
         var women = genders.Count(g => g == ParticipantGenders.Woman);
         var men = genders.Count(g => g == ParticipantGenders.Man);
         var lowest = Math.Min(women, men);
-        return Percent.Of(lowest, genders.Count);
+        return (Percent.Of(lowest, genders.Count), lowest);
     }
 }
