@@ -33,7 +33,8 @@ public sealed class DocumentReadModelStore(IDocumentStore store) : IReadModelSto
 
                 var entity = JsonSerializer.Deserialize(document.Json, entityType, ReadModelJson.Options)
                     ?? throw new InvalidOperationException($"Read model {document.Id} is empty.");
-                yield return new ReadModelEntity(kind, document.Key, entity);
+                // The key through the pool too: it is the entity's own id (an enrolment id, a participant id), held once.
+                yield return new ReadModelEntity(kind, Domain.ReadModels.Interned.Of(document.Key), entity);
             }
 
             if (page.Count < BatchSize)
