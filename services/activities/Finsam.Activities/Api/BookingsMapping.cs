@@ -32,18 +32,18 @@ public static class BookingsMapping
                 _ => ProtoBookingStatus.Cancelled,
             },
             WaitlistPosition = view.WaitlistPosition,
-            BookedAt = Instant(booking.BookedAt),
+            BookedAt = ProtoTimestamps.FromUtc(booking.BookedAt),
             JoinedAtTraff = booking.JoinedAtTraff,
             CancelReason = booking.CancelReason ?? "",
         };
         if (booking.PromotedAt is { } promotedAt)
         {
-            proto.PromotedAt = Instant(promotedAt);
+            proto.PromotedAt = ProtoTimestamps.FromUtc(promotedAt);
         }
 
         if (booking.CancelledAt is { } cancelledAt)
         {
-            proto.CancelledAt = Instant(cancelledAt);
+            proto.CancelledAt = ProtoTimestamps.FromUtc(cancelledAt);
         }
 
         return proto;
@@ -86,7 +86,7 @@ public static class BookingsMapping
                 Status = ToProto(a.Status),
                 Hours = a.Hours,
                 RecordedBy = a.RecordedBy,
-                RecordedAt = Instant(a.RecordedAt),
+                RecordedAt = ProtoTimestamps.FromUtc(a.RecordedAt),
                 Corrections =
                 {
                     a.Corrections.Select(c => new ProtoAttendanceCorrection
@@ -94,7 +94,7 @@ public static class BookingsMapping
                         PreviousStatus = ToProto(c.PreviousStatus),
                         PreviousHours = c.PreviousHours,
                         CorrectedBy = c.CorrectedBy,
-                        CorrectedAt = Instant(c.CorrectedAt),
+                        CorrectedAt = ProtoTimestamps.FromUtc(c.CorrectedAt),
                         Reason = c.Reason,
                     }),
                 },
@@ -151,5 +151,4 @@ public static class BookingsMapping
     };
 
     // The stored state comes back through JSON; a Timestamp needs the kind said to be UTC, which it always is.
-    private static Timestamp Instant(DateTime utc) => Timestamp.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 }

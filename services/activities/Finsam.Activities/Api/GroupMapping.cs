@@ -41,7 +41,7 @@ public static class GroupMapping
             Waitlisted = group.Waitlist.Count(),
             LateJoinUntilTraff = group.LateJoinUntilTraff,
             CalendarToken = group.CalendarToken,
-            ScheduledAt = Utc(group.ScheduledAt),
+            ScheduledAt = ProtoTimestamps.FromUtc(group.ScheduledAt),
             Etag = Etags.Of(group.Version),
         };
         proto.LeaderSubjects.AddRange(group.LeaderSubjects);
@@ -73,7 +73,7 @@ public static class GroupMapping
         PreviousDate = ProtoDates.ToProto(change.PreviousDate),
         PreviousStartTime = change.PreviousStartTime is { } time ? TraffTimes.Format(time) : "",
         ChangedBy = change.ChangedBy,
-        ChangedAt = Utc(change.ChangedAt),
+        ChangedAt = ProtoTimestamps.FromUtc(change.ChangedAt),
         Reason = change.Reason,
     };
 
@@ -111,5 +111,4 @@ public static class GroupMapping
     };
 
     /// <summary>Stored instants are UTC; a value read back without its kind is still UTC, not local time.</summary>
-    private static Timestamp Utc(DateTime instant) => Timestamp.FromDateTime(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
 }

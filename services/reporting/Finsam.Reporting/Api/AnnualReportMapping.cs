@@ -11,7 +11,7 @@ namespace Finsam.Reporting.Api;
 /// </summary>
 public sealed class AnnualReportMapping
 {
-    private readonly List<P.SuppressedFigure> _suppressed = [];
+    private readonly SuppressedFigures _figures = new();
 
     public static P.AnnualReport ToProto(AnnualReport report) => new AnnualReportMapping().Map(report);
 
@@ -103,7 +103,7 @@ public sealed class AnnualReportMapping
                 ? "Skyddad vy: antal 1–4 visas som \"<5\", och ett antal som annars kunde räknas fram ur en summa som \"..\"."
                 : "Exakt vy: alla antal visas. Får inte publiceras utan skydd för små tal.",
         };
-        proto.Protection.Suppressed.AddRange(_suppressed);
+        proto.Protection.Suppressed.AddRange(_figures.Listed);
         return proto;
     }
 
@@ -400,15 +400,7 @@ public sealed class AnnualReportMapping
         return tally;
     }).ToList();
 
-    private P.GenderCounts Gender(string path, GenderCounts g)
-    {
-        var proto = new P.GenderCounts();
-        Set($"{path}.women", g.Women, v => proto.Women = v);
-        Set($"{path}.men", g.Men, v => proto.Men = v);
-        Set($"{path}.other", g.Other, v => proto.Other = v);
-        Set($"{path}.total", g.Total, v => proto.Total = v);
-        return proto;
-    }
+    private P.GenderCounts Gender(string path, GenderCounts g) => _figures.Gender(path, g);
 
     private P.NumberSummary Numbers(string path, NumberSummary n)
     {
@@ -420,18 +412,7 @@ public sealed class AnnualReportMapping
         return proto;
     }
 
-    private void Set(string path, Count count, Action<int> set)
-    {
-        if (count.Value is { } value)
-        {
-            set(value);
-        }
-
-        if (count.IsSuppressed)
-        {
-            _suppressed.Add(new P.SuppressedFigure { Path = path, ShownAs = count.Suppression == Suppression.Small ? "<5" : ".." });
-        }
-    }
+    private void Set(string path, Count count, Action<int> set) => _figures.Set(path, count, set);
 
     private static void SetDecimal(decimal? value, Action<double> set)
     {

@@ -1,3 +1,4 @@
+using Finsam.Platform.Grpc;
 using Finsam.Platform.Security;
 using Finsam.Protos.Reporting.V1;
 using Finsam.Reporting.Application.Access;
@@ -67,28 +68,21 @@ public sealed class ReportingGrpcService(
     public override async Task<Protos.Reporting.V1.FrozenReport> FreezeAnnualReport(FreezeAnnualReportRequest request, ServerCallContext context)
     {
         var frozen = await frozenReports.FreezeAsync(context.GetCaller(), request.InsatsId, request.Year, context.CancellationToken);
-        return ToProto(frozen, withReport: true);
+        return ToProto(frozen);
     }
 
     public override async Task<ListFrozenReportsResponse> ListFrozenReports(ListFrozenReportsRequest request, ServerCallContext context)
     {
         var headers = await frozenReports.ListAsync(context.GetCaller(), request.Year, context.CancellationToken);
         var response = new ListFrozenReportsResponse();
-        response.FrozenReports.AddRange(headers.Select(h => new Protos.Reporting.V1.FrozenReport
-        {
-            FrozenReportId = h.FrozenReportId,
-            InsatsId = h.InsatsId ?? "",
-            Year = h.Year,
-            FreezeTime = Timestamp.FromDateTime(DateTime.SpecifyKind(h.FreezeTime, DateTimeKind.Utc)),
-            FrozenBy = h.FrozenBy,
-        }));
+        response.FrozenReports.AddRange(headers.Select(ToProto));
         return response;
     }
 
     public override async Task<Protos.Reporting.V1.FrozenReport> GetFrozenReport(GetFrozenReportRequest request, ServerCallContext context)
     {
         var (frozen, _) = await frozenReports.GetAsync(context.GetCaller(), request.FrozenReportId, context.CancellationToken);
-        return ToProto(frozen, withReport: true);
+        return ToProto(frozen);
     }
 
     public override async Task<ReportDiff> DiffFrozenReport(DiffFrozenReportRequest request, ServerCallContext context)
@@ -97,7 +91,7 @@ public sealed class ReportingGrpcService(
         var diff = new ReportDiff
         {
             FrozenReportId = frozen.FrozenReportId,
-            FreezeTime = Timestamp.FromDateTime(DateTime.SpecifyKind(frozen.FreezeTime, DateTimeKind.Utc)),
+            FreezeTime = ProtoTimestamps.FromUtc(frozen.FreezeTime),
             FrozenAsOfSequence = frozen.Report.Scope.AsOfSequence,
             CurrentAsOfSequence = current.Scope.AsOfSequence,
         };
@@ -137,7 +131,7 @@ public sealed class ReportingGrpcService(
         response.Exports.AddRange(entries.Select(e => new Protos.Reporting.V1.ExportLogEntry
         {
             ExportId = e.ExportId,
-            ExportTime = Timestamp.FromDateTime(DateTime.SpecifyKind(e.ExportTime, DateTimeKind.Utc)),
+            ExportTime = ProtoTimestamps.FromUtc(e.ExportTime),
             Subject = e.Subject,
             Role = e.Role,
             What = e.What,
@@ -180,21 +174,20 @@ public sealed class ReportingGrpcService(
         return new HttpBody { ContentType = file.ContentType, Data = ByteString.CopyFrom(file.Content) };
     }
 
-    private static Protos.Reporting.V1.FrozenReport ToProto(Application.Frozen.FrozenReport frozen, bool withReport)
+    private static Protos.Reporting.V1.FrozenReport ToProto(Application.Frozen.FrozenReport frozen)
     {
-        var proto = new Protos.Reporting.V1.FrozenReport
-        {
-            FrozenReportId = frozen.FrozenReportId,
-            InsatsId = frozen.InsatsId ?? "",
-            Year = frozen.Year,
-            FreezeTime = Timestamp.FromDateTime(DateTime.SpecifyKind(frozen.FreezeTime, DateTimeKind.Utc)),
-            FrozenBy = frozen.FrozenBy,
-        };
-        if (withReport)
-        {
-            proto.Report = AnnualReportMapping.ToProto(frozen.Report);
-        }
-
+        var proto = ToProto(new FrozenReportHeader(frozen.FrozenReportId, frozen.InsatsId, frozen.Year, frozen.FreezeTime, frozen.FrozenBy));
+        proto.Report = AnnualReportMapping.ToProto(frozen.Report);
         return proto;
     }
+
+    /// <summary>A frozen report without its figures, as lists show it.</summary>
+    private static Protos.Reporting.V1.FrozenReport ToProto(FrozenReportHeader header) => new()
+    {
+        FrozenReportId = header.FrozenReportId,
+        InsatsId = header.InsatsId ?? "",
+        Year = header.Year,
+        FreezeTime = ProtoTimestamps.FromUtc(header.FreezeTime),
+        FrozenBy = header.FrozenBy,
+    };
 }

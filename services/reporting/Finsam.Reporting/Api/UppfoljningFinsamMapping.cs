@@ -10,13 +10,13 @@ public static class UppfoljningFinsamMapping
 {
     public static P.UppfoljningFinsamCounts ToProto(UppfoljningFinsamCounts counts, bool isProtected)
     {
-        var suppressed = new List<P.SuppressedFigure>();
+        var figures = new SuppressedFigures();
         var proto = new P.UppfoljningFinsamCounts
         {
             From = IsoDates.ToIso(counts.From),
             To = IsoDates.ToIso(counts.To),
-            IndividualTotal = Gender("individualTotal", counts.IndividualTotal, suppressed),
-            StructuralTotal = Gender("structuralTotal", counts.StructuralTotal, suppressed),
+            IndividualTotal = figures.Gender("individualTotal", counts.IndividualTotal),
+            StructuralTotal = figures.Gender("structuralTotal", counts.StructuralTotal),
         };
         foreach (var row in counts.Insatser)
         {
@@ -26,7 +26,7 @@ public static class UppfoljningFinsamMapping
                 Name = row.Name,
                 Kind = row.Kind,
                 Individual = row.Individual,
-                Participants = Gender($"insatser.{row.InsatsId}", row.Participants, suppressed),
+                Participants = figures.Gender($"insatser.{row.InsatsId}", row.Participants),
             });
         }
 
@@ -35,30 +35,7 @@ public static class UppfoljningFinsamMapping
             Applied = isProtected,
             Note = isProtected ? "Skyddad vy: antal 1–4 visas som \"<5\", och ett antal som annars kunde räknas fram som \"..\"." : "Exakt vy.",
         };
-        proto.Protection.Suppressed.AddRange(suppressed);
+        proto.Protection.Suppressed.AddRange(figures.Listed);
         return proto;
-    }
-
-    private static P.GenderCounts Gender(string path, GenderCounts counts, List<P.SuppressedFigure> suppressed)
-    {
-        var proto = new P.GenderCounts();
-        Set($"{path}.women", counts.Women, v => proto.Women = v, suppressed);
-        Set($"{path}.men", counts.Men, v => proto.Men = v, suppressed);
-        Set($"{path}.other", counts.Other, v => proto.Other = v, suppressed);
-        Set($"{path}.total", counts.Total, v => proto.Total = v, suppressed);
-        return proto;
-    }
-
-    private static void Set(string path, Count count, Action<int> set, List<P.SuppressedFigure> suppressed)
-    {
-        if (count.Value is { } value)
-        {
-            set(value);
-        }
-
-        if (count.IsSuppressed)
-        {
-            suppressed.Add(new P.SuppressedFigure { Path = path, ShownAs = count.Suppression == Suppression.Small ? "<5" : ".." });
-        }
     }
 }

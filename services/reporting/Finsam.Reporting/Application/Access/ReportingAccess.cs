@@ -27,14 +27,13 @@ public static class ReportingAccess
     /// </summary>
     public static ReportViewKind ResolveView(Caller caller, string? insatsId, ReportViewKind? requested)
     {
-        var mayExact = caller.Role switch
+        RequireReportReader(caller);
+        if (caller.Role is Roles.Insatsansvarig or Roles.Samordnare or Roles.Deltagaransvarig)
         {
-            Roles.Forbundschef => true,
-            Roles.Analytiker or Roles.Ledning => false,
-            Roles.Insatsansvarig => RequireOwnInsats(caller, insatsId),
-            Roles.Samordnare or Roles.Deltagaransvarig => !RequireOwnInsats(caller, insatsId),
-            _ => throw Denied(ReasonRoleNotAllowed, "Rapporterna visas för förbundschef, analytiker, ledning och de som arbetar i insatsen."),
-        };
+            RequireOwnInsats(caller, insatsId);
+        }
+
+        var mayExact = caller.Role is Roles.Forbundschef or Roles.Insatsansvarig;
 
         if (requested == ReportViewKind.Exact && !mayExact)
         {
@@ -89,8 +88,8 @@ public static class ReportingAccess
         }
     }
 
-    /// <summary>True when the report is of one of the caller's own insatser; a förbund report or another insats is refused.</summary>
-    private static bool RequireOwnInsats(Caller caller, string? insatsId)
+    /// <summary>The report must be of one of the caller's own insatser; a förbund report or another insats is refused.</summary>
+    private static void RequireOwnInsats(Caller caller, string? insatsId)
     {
         if (insatsId is null)
         {
@@ -101,8 +100,6 @@ public static class ReportingAccess
         {
             throw Denied(ReasonNotOwnInsats, "Du arbetar inte i den här insatsen.");
         }
-
-        return true;
     }
 
     private static PermissionDeniedException Denied(string reason, string message) => new(reason, message);

@@ -2,6 +2,7 @@ using Finsam.Platform.Errors;
 using Finsam.Platform.Security;
 using Finsam.Platform.Time;
 using Finsam.Reporting.Application.Access;
+using Finsam.Reporting.Domain.ReadModels;
 using Finsam.Reporting.Domain.Reports;
 using Finsam.Reporting.Domain.Reports.Protection;
 using Finsam.Reporting.Domain.Stays;
@@ -26,27 +27,26 @@ public sealed class AnnualReports(IReportingModelReader reader, ReportSettings s
     public Task<AnnualReport> BuildExactAsync(string? insatsId, ReportPeriod period, CancellationToken cancellationToken)
     {
         var today = SwedishCalendar.Today(clock);
-        return reader.ReadAsync((model, asOf) =>
-        {
-            var violations = new List<FieldViolation>();
-            ReportPeriodRequest.CheckAgainstData(model, insatsId, period, today, violations);
-            ValidationFailedException.ThrowIfAny(violations);
-            return AnnualReportBuilder.Build(
-                new ReportInput(model, insatsId, period, settings), asOf, ReportPeriodRequest.FirstDay(model, insatsId), today);
-        }, cancellationToken);
+        return reader.ReadAsync(
+            (model, asOf) => AnnualReportBuilder.Build(
+                new ReportInput(model, insatsId, period, settings), asOf, CheckAgainstData(model, insatsId, period, today), today),
+            cancellationToken);
     }
 
     /// <summary>The same checks as a report (unknown insats, a period without data: 400) without computing one.</summary>
     public Task CheckAsync(string? insatsId, ReportPeriod period, CancellationToken cancellationToken)
     {
         var today = SwedishCalendar.Today(clock);
-        return reader.ReadAsync((model, _) =>
-        {
-            var violations = new List<FieldViolation>();
-            ReportPeriodRequest.CheckAgainstData(model, insatsId, period, today, violations);
-            ValidationFailedException.ThrowIfAny(violations);
-            return true;
-        }, cancellationToken);
+        return reader.ReadAsync((model, _) => CheckAgainstData(model, insatsId, period, today), cancellationToken);
+    }
+
+    /// <summary>Refuses a scope or period the data can't answer; returns the first day the scope's data covers.</summary>
+    private static DateOnly? CheckAgainstData(ReportingModel model, string? insatsId, ReportPeriod period, DateOnly today)
+    {
+        var violations = new List<FieldViolation>();
+        var dataFrom = ReportPeriodRequest.CheckAgainstData(model, insatsId, period, today, violations);
+        ValidationFailedException.ThrowIfAny(violations);
+        return dataFrom;
     }
 
     /// <summary>The period the query names, or a 400 naming the field; the insats id's form is checked here too.</summary>

@@ -39,6 +39,7 @@ public sealed class ReportExports(AnnualReports reports, IReportingModelReader r
         }
 
         var baseName = FileBaseName("verksamhetsberattelse", query.Scope, period);
+        var tables = ReportTables.For(report);
         ExportedFile file;
         int items;
         string what;
@@ -50,20 +51,20 @@ public sealed class ReportExports(AnnualReports reports, IReportingModelReader r
             }
 
             file = new ExportedFile($"{baseName}.html", HtmlContentType, HtmlReport.Bytes(report));
-            items = ReportTables.For(report).Count;
+            items = tables.Count;
             what = "annual-report.html";
         }
         else if (string.IsNullOrEmpty(tableId))
         {
             file = new ExportedFile($"{baseName}.zip", ZipContentType, CsvExport.Zip(report));
-            items = ReportTables.For(report).Count;
+            items = tables.Count;
             what = "annual-report.csv";
         }
         else
         {
-            var table = ReportTables.For(report).FirstOrDefault(t => string.Equals(t.Id, tableId, StringComparison.Ordinal))
+            var table = tables.FirstOrDefault(t => string.Equals(t.Id, tableId, StringComparison.Ordinal))
                 ?? throw new ValidationFailedException([new FieldViolation("table",
-                    $"Tabellen finns inte. Tabellerna heter: {string.Join(", ", ReportTables.For(report).Select(t => t.Id))}.")]);
+                    $"Tabellen finns inte. Tabellerna heter: {string.Join(", ", tables.Select(t => t.Id))}.")]);
             file = new ExportedFile($"{baseName}-{table.Id}.csv", CsvContentType, CsvExport.Bytes(table));
             items = 1;
             what = "annual-report.csv";

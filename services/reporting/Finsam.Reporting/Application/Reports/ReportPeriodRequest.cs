@@ -85,7 +85,8 @@ public static class ReportPeriodRequest
     /// Checks the period and insats against the data: the period must overlap the days the data covers (the first
     /// fact's day to today) and the insats must be in the catalogue or in some stay.
     /// </summary>
-    public static void CheckAgainstData(ReportingModel model, string? insatsId, ReportPeriod period, DateOnly today, List<FieldViolation> violations)
+    /// <returns>The first day the scope's data covers (null when there is none, which is a violation).</returns>
+    public static DateOnly? CheckAgainstData(ReportingModel model, string? insatsId, ReportPeriod period, DateOnly today, List<FieldViolation> violations)
     {
         var periodField = period.IsCalendarYear ? "year" : "from";
         var insats = insatsId is null ? null : model.Insatser.Find(insatsId);
@@ -93,7 +94,7 @@ public static class ReportPeriodRequest
             && !model.Stays.Stays.Any(s => string.Equals(s.InsatsId, insatsId, StringComparison.Ordinal)))
         {
             violations.Add(new FieldViolation("insats_id", $"Insatsen '{insatsId}' finns inte i rapportunderlaget."));
-            return;
+            return null;
         }
 
         if (insats?.Kind == Domain.Insatser.InsatsFacts.CountOnly)
@@ -101,7 +102,7 @@ public static class ReportPeriodRequest
             // A count-only insats has no stays to report on: its counts are in the förbund's per-insats table.
             violations.Add(new FieldViolation("insats_id",
                 "Insatsen registrerar bara antal (pinnstatistik); dess antal finns i förbundets rapport, tabellen per insats."));
-            return;
+            return null;
         }
 
         var first = FirstDay(model, insatsId);
@@ -110,7 +111,7 @@ public static class ReportPeriodRequest
             violations.Add(new FieldViolation(periodField, insatsId is null
                 ? "Det finns ännu inga uppgifter att rapportera."
                 : "Det finns ännu inga uppgifter om insatsen att rapportera."));
-            return;
+            return null;
         }
 
         if (period.From > today)
@@ -123,13 +124,15 @@ public static class ReportPeriodRequest
                 period.IsCalendarYear ? "year" : "to",
                 $"Uppgifterna {(insatsId is null ? "" : "om insatsen ")}börjar {first.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; perioden ligger före dem."));
         }
+
+        return first;
     }
 
     /// <summary>
     /// The first day the data covers, for the insats asked about (its own start, its first stay) or for the whole
     /// förbund; null when there is nothing yet.
     /// </summary>
-    public static DateOnly? FirstDay(ReportingModel model, string? insatsId)
+    private static DateOnly? FirstDay(ReportingModel model, string? insatsId)
     {
         DateOnly? first = null;
         void Consider(DateOnly day)

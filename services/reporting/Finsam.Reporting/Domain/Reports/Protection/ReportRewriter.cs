@@ -280,7 +280,7 @@ internal static class ReportRewriter
         Evaluations = [.. g.Evaluations.Select(e =>
         {
             var n = v.People(e.N);
-            return new EvaluationStatementResult(e.Statement, n, v.Derived(e.Mean, n), Tallies(e.Distribution, n, multiValued: false, v));
+            return new EvaluationStatementResult(e.Statement, n, v.Derived(e.Mean, n), Tallies(e.Distribution, n, v));
         })],
     };
 
@@ -288,7 +288,7 @@ internal static class ReportRewriter
     {
         var n = v.People(q.N);
         var above = q.AtOrAboveThreshold is null ? null : v.People(q.AtOrAboveThreshold);
-        var rows = Tallies(q.Distribution, n, multiValued: false, v);
+        var rows = Tallies(q.Distribution, n, v);
         if (above is not null)
         {
             // The share at or above the line is a sum of some rows: hidden whenever one of the rows is, and the rows
@@ -400,11 +400,11 @@ internal static class ReportRewriter
     private static Distribution Distribution(Distribution d, IReportVisitor v)
     {
         var denominator = v.People(d.Denominator);
-        return d with { Denominator = denominator, Rows = Tallies(d.Rows, denominator, d.MultiValued, v) };
+        return d with { Denominator = denominator, Rows = Tallies(d.Rows, denominator, v) };
     }
 
     /// <summary>Tallies of one denominator; single-valued ones add up to it, multi-valued ones don't.</summary>
-    private static List<Tally> Tallies(IReadOnlyList<Tally> tallies, Count denominator, bool multiValued, IReportVisitor v)
+    private static List<Tally> Tallies(IReadOnlyList<Tally> tallies, Count denominator, IReportVisitor v)
     {
         var rows = tallies.Select(t =>
         {
@@ -414,7 +414,6 @@ internal static class ReportRewriter
 
         // A multi-valued list adds up too when no one happened to have two values; when it doesn't (the rows sum to
         // more than the denominator) the protection sees that and skips it.
-        _ = multiValued;
         v.Sum(denominator, [.. rows.Select(r => r.Count)]);
         return rows;
     }
