@@ -1,3 +1,5 @@
+using Finsam.Platform.Ids;
+
 namespace Finsam.Activities.Domain;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed record Insats(string Id, string Name, InsatsKind Kind, int Budgete
     /// <summary>The stored version (the etag); 0 before it is stored.</summary>
     public long Version { get; init; }
 
-    public static string NewId() => Guid.CreateVersion7().ToString();
+    public static string NewId() => SequentialIds.Next();
 }
 
 /// <summary>What the insats is measured against in the annual report; null: no target.</summary>

@@ -1,3 +1,5 @@
+using Finsam.Platform.Ids;
+
 namespace Finsam.Participants.Domain;
 
 /// <summary>

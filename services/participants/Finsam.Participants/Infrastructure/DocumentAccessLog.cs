@@ -1,4 +1,5 @@
 using Finsam.Participants.Application.Access;
+using Finsam.Platform.Ids;
 using Finsam.Platform.Storage;
 
 namespace Finsam.Participants.Infrastructure;
@@ -21,7 +22,7 @@ public sealed class DocumentAccessLog(IDocumentStore store, TimeProvider clock) 
         _entries.InsertAsync(
             new AccessLogDocument
             {
-                Id = Domain.SequentialIds.Next(),
+                Id = SequentialIds.Next(),
                 At = clock.GetUtcNow().UtcDateTime,
                 Subject = context.Caller.Subject,
                 Role = context.Caller.Role,

@@ -4,6 +4,7 @@ using Finsam.Participants.Application.Registry;
 using Finsam.Participants.Domain;
 using Finsam.Participants.Infrastructure;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Ids;
 using Finsam.Platform.Security;
 using Finsam.UnitTests.Participants.Registry;
 

@@ -5,6 +5,7 @@ using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Ids;
 using Finsam.Platform.Security;
 using Finsam.Platform.Time;
 
@@ -71,7 +72,7 @@ public sealed class BookParticipantHandler(GroupUpdates updates, TimeProvider cl
                 active.Status == BookingStatus.Booked ? "Deltagaren är redan bokad i gruppen." : "Deltagaren står redan på gruppens väntelista.");
         }
 
-        var booking = group.Book(Guid.CreateVersion7().ToString(), participantId!, requestId ?? "", caller.Subject, now);
+        var booking = group.Book(SequentialIds.Next(), participantId!, requestId ?? "", caller.Subject, now);
         IIntegrationEvent made = booking.Status == BookingStatus.Booked
             ? new BookingMade(booking.Id, group.Id, group.InsatsId, booking.ParticipantId, booking.JoinedAtTraff, now)
             : new BookingWaitlisted(booking.Id, group.Id, group.InsatsId, booking.ParticipantId, group.WaitlistPosition(booking), now);

@@ -8,6 +8,7 @@ using Finsam.Activities.Domain.Formats;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Ids;
 using Finsam.Platform.Security;
 using Finsam.Platform.Time;
 using Finsam.Platform.Validation;
@@ -132,7 +133,7 @@ public sealed class ScheduleGroupHandler(
         var traffar = TraffPlanner.Plan(rules, startDate, closedDates)
             .Select(p => new Traff
             {
-                Id = Guid.CreateVersion7().ToString(),
+                Id = SequentialIds.Next(),
                 Number = p.Number,
                 Date = p.Date,
                 StartTime = p.StartTime,
@@ -144,7 +145,7 @@ public sealed class ScheduleGroupHandler(
 
         return new Group
         {
-            Id = Guid.CreateVersion7().ToString(),
+            Id = SequentialIds.Next(),
             InsatsId = insats.Id,
             FormatId = format.Id,
             FormatName = rules.Name,

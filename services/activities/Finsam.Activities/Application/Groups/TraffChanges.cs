@@ -3,6 +3,7 @@ using Finsam.Activities.Application.Formats;
 using Finsam.Activities.Domain.Groups;
 using Finsam.IntegrationEvents.Activities.V1;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Ids;
 using Finsam.Platform.Security;
 using Finsam.Platform.Validation;
 
@@ -48,7 +49,7 @@ public sealed class TraffChangeHandlers(GroupUpdates updates, TimeProvider clock
                 var now = clock.GetUtcNow().UtcDateTime;
                 var traff = new Traff
                 {
-                    Id = Guid.CreateVersion7().ToString(),
+                    Id = SequentialIds.Next(),
                     Date = command.Date!.Value,
                     StartTime = startTime!.Value,
                     LengthMinutes = command.LengthMinutes,

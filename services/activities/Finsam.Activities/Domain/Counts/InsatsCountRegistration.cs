@@ -1,3 +1,5 @@
+using Finsam.Platform.Ids;
+
 namespace Finsam.Activities.Domain.Counts;
 
 /// <summary>How many took part, by gender. Counts only: a count-only insats never names anyone.</summary>
@@ -25,7 +27,7 @@ public sealed record InsatsCountRegistration(
     /// <summary>The stored version (the etag); 0 before it is stored.</summary>
     public long Version { get; init; }
 
-    public static string NewId() => Guid.CreateVersion7().ToString();
+    public static string NewId() => SequentialIds.Next();
 
     /// <summary>The registration with the new period and counts, the values it replaces kept as a correction.</summary>
     public InsatsCountRegistration Correct(DateOnly periodFrom, DateOnly periodTo, CountsByGender counts, string correctedBy, DateTime correctedAt, string reason) =>

@@ -1,4 +1,5 @@
 using Finsam.Activities.Domain.Groups;
+using Finsam.Platform.Ids;
 
 namespace Finsam.Activities.Domain.Formats;
 
@@ -46,5 +47,5 @@ public sealed record CourseFormatContent(
 /// <summary>A stored course format. <see cref="SeedKey"/> names a seeded one (e.g. "mitt-val"); null otherwise.</summary>
 public sealed record CourseFormat(string Id, CourseFormatContent Content, string? SeedKey, DateTime ChangedAt, long Version = 0)
 {
-    public static string NewId() => Guid.CreateVersion7().ToString();
+    public static string NewId() => SequentialIds.Next();
 }

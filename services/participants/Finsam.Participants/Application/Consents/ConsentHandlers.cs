@@ -4,6 +4,7 @@ using Finsam.Participants.Application.Registry;
 using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Ids;
 using Finsam.Platform.Security;
 using Finsam.Platform.Time;
 using Finsam.Platform.Validation;
@@ -64,7 +65,7 @@ public sealed class ConsentHandlers(ParticipantLoader loader, ParticipantAccess 
         var now = clock.GetUtcNow().UtcDateTime;
         var consent = new Consent
         {
-            Id = Guid.CreateVersion7().ToString(),
+            Id = SequentialIds.Next(),
             Agencies = agencies,
             GivenOn = command.GivenOn!.Value,
             RecordedBy = context.Actor,

@@ -3,6 +3,7 @@ using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Ids;
 using Finsam.Platform.Time;
 using Finsam.Platform.Validation;
 
@@ -42,7 +43,7 @@ public sealed class RecordAssessmentHandlers(EnrolmentAccess access, IEnrolmentR
         EnrolmentFields.ThrowIfAny(violations);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var assessment = new StaffAssessment(Guid.CreateVersion7().ToString(), instrument!, version!, scale!, assessedOn.Value, result!, context.Actor, now);
+        var assessment = new StaffAssessment(SequentialIds.Next(), instrument!, version!, scale!, assessedOn.Value, result!, context.Actor, now);
         enrolment.Assessments.Add(assessment);
         await repository.SaveAsync(
             enrolment,
@@ -78,7 +79,7 @@ public sealed class RecordAssessmentHandlers(EnrolmentAccess access, IEnrolmentR
         EnrolmentFields.ThrowIfAny(violations);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var assessment = new SelfAssessment(Guid.CreateVersion7().ToString(), instrument!.Name, phase, assessedOn.Value, scores!, context.Actor, now);
+        var assessment = new SelfAssessment(SequentialIds.Next(), instrument!.Name, phase, assessedOn.Value, scores!, context.Actor, now);
         enrolment.SelfAssessments.Add(assessment);
         await repository.SaveAsync(
             enrolment,

@@ -3,6 +3,7 @@ using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Ids;
 using Finsam.Platform.Time;
 using Finsam.Platform.Validation;
 
@@ -33,7 +34,7 @@ public sealed class RecordFollowUpHandler(EnrolmentAccess access, IEnrolmentRepo
         EnrolmentFields.ThrowIfAny(violations);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var followUp = new FollowUp(Guid.CreateVersion7().ToString(), contactOn.Value, note!, context.Actor, now);
+        var followUp = new FollowUp(SequentialIds.Next(), contactOn.Value, note!, context.Actor, now);
         enrolment.FollowUps.Add(followUp);
         await repository.SaveAsync(enrolment, [new FollowUpRecorded(enrolment.Id, enrolment.InsatsId, followUp.ContactOn, now, followUp.Id)], cancellationToken);
         return enrolment;

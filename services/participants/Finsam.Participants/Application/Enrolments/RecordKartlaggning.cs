@@ -1,6 +1,7 @@
 using Finsam.Participants.Application.Access;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Ids;
 using Finsam.Platform.Time;
 
 namespace Finsam.Participants.Application.Enrolments;
@@ -25,7 +26,7 @@ public sealed class RecordKartlaggningHandler(EnrolmentAccess access, IEnrolment
         EnrolmentFields.WithinStay(enrolment, date!.Value, today, "date", "Datum för kartläggningen", violations);
         EnrolmentFields.ThrowIfAny(violations);
 
-        enrolment.Kartlaggningar.Add(new Kartlaggning(Guid.CreateVersion7().ToString(), date.Value, areas!, context.Actor, clock.GetUtcNow().UtcDateTime));
+        enrolment.Kartlaggningar.Add(new Kartlaggning(SequentialIds.Next(), date.Value, areas!, context.Actor, clock.GetUtcNow().UtcDateTime));
         await repository.SaveAsync(enrolment, [], cancellationToken);
         return enrolment;
     }

@@ -3,6 +3,7 @@ using Finsam.Participants.Application.Access;
 using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Ids;
 using Finsam.Platform.Time;
 using Finsam.Platform.Validation;
 
@@ -53,7 +54,7 @@ public sealed class RecordPlanHandler(EnrolmentAccess access, IEnrolmentReposito
 
         var now = clock.GetUtcNow().UtcDateTime;
         var plan = new Plan(
-            Guid.CreateVersion7().ToString(),
+            SequentialIds.Next(),
             recordedOn.Value,
             goalKind,
             huvudmal!,

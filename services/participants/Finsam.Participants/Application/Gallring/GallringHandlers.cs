@@ -3,6 +3,7 @@ using Finsam.Participants.Application.Registry;
 using Finsam.Participants.Application.Validation;
 using Finsam.Participants.Domain;
 using Finsam.Platform.Errors;
+using Finsam.Platform.Ids;
 using Finsam.Platform.Security;
 using Finsam.Platform.Time;
 
@@ -90,7 +91,7 @@ public sealed class GallringHandlers(
 
         var run = new GallringRun
         {
-            Id = Guid.CreateVersion7().ToString(),
+            Id = SequentialIds.Next(),
             AsOf = day,
             CreatedBy = context.Caller.Subject,
             CreatedAt = clock.GetUtcNow().UtcDateTime,

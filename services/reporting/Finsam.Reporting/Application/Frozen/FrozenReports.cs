@@ -1,4 +1,5 @@
 using Finsam.Platform.Errors;
+using Finsam.Platform.Ids;
 using Finsam.Platform.Security;
 using Finsam.Platform.Time;
 using Finsam.Reporting.Application.Access;
@@ -37,7 +38,7 @@ public sealed class FrozenReports(IFrozenReportStore store, AnnualReports report
         }
 
         var report = await reports.BuildExactAsync(scope, period, cancellationToken);
-        var frozen = new FrozenReport(Guid.CreateVersion7().ToString(), scope, year, clock.GetUtcNow().UtcDateTime, caller.Subject, report);
+        var frozen = new FrozenReport(SequentialIds.Next(), scope, year, clock.GetUtcNow().UtcDateTime, caller.Subject, report);
         if (!await store.TryAddAsync(frozen, cancellationToken))
         {
             throw new AlreadyExistsException(ReasonAlreadyFrozen,

@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
 
-namespace Finsam.Participants.Domain;
+namespace Finsam.Platform.Ids;
 
 /// <summary>
 /// Version-7 UUIDs that never go backwards within the process. Guid.CreateVersion7 is ordered only to the
-/// millisecond (the rest is random), and several entries are often written within one: the extract, which
-/// lists entries in id order, would then shuffle them. A candidate not above the last id becomes the last + 1.
+/// millisecond (the rest is random), and several records are often written within one: every list that pages
+/// or sorts by id (the access-log extract, an insats' count registrations, formats, groups) would then shuffle
+/// them. A candidate not above the last id becomes the last + 1.
 /// </summary>
 public static class SequentialIds
 {
