@@ -32,9 +32,17 @@ internal static class Memory
     /// <summary>The managed heap after a full, compacting collection: what the live objects (the model) take.</summary>
     public static long ManagedAfterFullGc()
     {
+        // The large-object heap is compacted only when asked: without it, its free space counts as taken.
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        if (Environment.GetEnvironmentVariable("FINSAM_BENCH_GC_DETAIL") is not null)
+        {
+            Console.WriteLine($"    [gc] total {Mib(GC.GetTotalMemory(false))}, heap size {Mib(info.HeapSizeBytes)}, fragmented {Mib(info.FragmentedBytes)}, committed {Mib(info.TotalCommittedBytes)}, promoted {Mib(info.PromotedBytes)}");
+        }
+
         return GC.GetTotalMemory(forceFullCollection: false);
     }
 

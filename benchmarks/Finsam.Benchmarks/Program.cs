@@ -4,7 +4,8 @@ using Finsam.Benchmarks;
 //   --scale [options]  the scale run (minutes): fill a LiteDB journal, rebuild, load, report, memory;
 //   --bdn [BDN args]   BenchmarkDotNet over the annual report build on a model of the same shape;
 //   --profile [options] every section of both reports timed apart, over a model generated in memory;
-//   --store-profile [options] every book written to and loaded from a fresh read-model store, timed apart.
+//   --store-profile [options] every book written to and loaded from a fresh read-model store, timed apart;
+//   --heap-profile [options] every book stored as JSON and read back, with the managed heap it then takes.
 if (args.Length > 0 && args[0] == "--scale")
 {
     return await ScaleRun.RunAsync(ScaleOptions.Parse(args[1..]));
@@ -13,6 +14,11 @@ if (args.Length > 0 && args[0] == "--scale")
 if (args.Length > 0 && args[0] == "--profile")
 {
     return SectionProfile.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "--heap-profile")
+{
+    return HeapProfile.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "--store-profile")

@@ -10,7 +10,7 @@ public abstract partial class StorageContract
 {
     private static PersonFacts Person(string id, string gender) =>
         new(id, gender, 1985, new DateTime(2025, 2, 3, 4, 5, 6, DateTimeKind.Utc),
-            new FactVersion(new DateTime(2025, 2, 3, 4, 5, 6, DateTimeKind.Utc), false, gender));
+            new FactVersion(new DateTime(2025, 2, 3, 4, 5, 6, DateTimeKind.Utc), false, FactVersion.KeyOf(gender)));
 
     private static async Task<List<ReadModelEntity>> LoadAllAsync(IReadModelStore store, string kind, Type type)
     {

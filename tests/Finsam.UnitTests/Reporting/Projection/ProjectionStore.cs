@@ -57,7 +57,7 @@ internal sealed class ProjectionStore : IDisposable
         var documents = await Documents.Collection<ReadModelDocument>(ReadModelDocument.CollectionName)
             .ListAfterAsync(null, int.MaxValue, TestContext.Current.CancellationToken);
         return new SortedDictionary<string, string>(
-            documents.Where(d => d.Id != ReadModelDocument.CheckpointId).ToDictionary(d => d.Id, d => d.Json, StringComparer.Ordinal),
+            documents.Where(d => d.Id != ReadModelDocument.CheckpointId).ToDictionary(d => d.Id, d => ReadModelEncoding.JsonOf(d.Data!, d.Length, d.Id), StringComparer.Ordinal),
             StringComparer.Ordinal);
     }
 

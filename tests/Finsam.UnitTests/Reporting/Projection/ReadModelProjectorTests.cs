@@ -1,6 +1,7 @@
 using Finsam.Reporting.Application.Journal;
 using Finsam.Reporting.Application.ReadModels;
 using Finsam.Reporting.Domain.ReadModels;
+using Finsam.Reporting.Infrastructure.ReadModels;
 using Finsam.Testing;
 using Finsam.Testing.Reporting;
 
@@ -147,6 +148,44 @@ public sealed class ReadModelProjectorTests : IDisposable
     }
 
     [Fact]
+    public async Task Read_models_stored_in_an_earlier_format_are_rebuilt_from_the_journal_when_the_service_starts()
+    {
+        using var store = await OpenAsync();
+        await store.AppendAsync(History);
+        var (expected, stored) = await RebuildElsewhereAsync(store.Journal, "expected");
+        Assert.False(await store.ReadModels.NeedsRebuildAsync(Ct)); // empty: nothing to rebuild
+
+        // What the service before storage formats wrote: the checkpoint and an entity as JSON text, no format.
+        var documents = store.Documents.Collection<ReadModelDocument>(ReadModelDocument.CollectionName);
+        await documents.UpsertManyAsync(
+        [
+            new ReadModelDocument { Id = ReadModelDocument.CheckpointId, Kind = ReadModelDocument.CheckpointId, Data = null },
+            new ReadModelDocument { Id = ReadModelDocument.IdOf("stays", "old"), Kind = "stays", Key = "old", Data = null },
+        ], Ct);
+        Assert.True(await store.ReadModels.NeedsRebuildAsync(Ct));
+        await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadModels.GetCheckpointAsync(Ct));
+
+        var projector = new ReadModelProjector(store.Journal, store.ReadModels);
+        var service = new ReadModelProjectionService(
+            projector, new ReadModelRebuild(store.Journal, store.ReadModels, projector), store.ReadModels, new JournalAppended(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ReadModelProjectionService>.Instance);
+        await service.StartAsync(Ct);
+        try
+        {
+            var sequence = await projector.ReadAsync((_, applied) => applied, Ct);
+            Assert.Equal(expected.Checkpoint.Sequence, sequence);
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        Assert.False(await store.ReadModels.NeedsRebuildAsync(Ct));
+        Assert.Equal(expected.Checkpoint, await store.ReadModels.GetCheckpointAsync(Ct));
+        Assert.Equal(stored, await store.StoredJsonAsync());
+    }
+
+    [Fact]
     public async Task The_checkpoint_survives_a_restart_and_only_later_events_are_applied()
     {
         var deliveries = Deliveries(seed: 81);
@@ -233,7 +272,7 @@ public sealed class ReadModelProjectorTests : IDisposable
         var projector = new ReadModelProjector(store.Journal, store.ReadModels);
         await FeedAsync(store, projector, Deliveries(seed: 111), seed: 112);
         // A stale entity the journal knows nothing of: a rebuild must not keep it.
-        await store.ReadModels.SaveAsync([new ReadModelEntity("persons", "stale", new Finsam.Reporting.Domain.Persons.PersonFacts("stale", "man", 1970, default, new Finsam.Reporting.Domain.Stays.FactVersion(default, false, "")))], projector.Checkpoint, Ct);
+        await store.ReadModels.SaveAsync([new ReadModelEntity("persons", "stale", new Finsam.Reporting.Domain.Persons.PersonFacts("stale", "man", 1970, default, new Finsam.Reporting.Domain.Stays.FactVersion(default, false, 0)))], projector.Checkpoint, Ct);
 
         var result = await new ReadModelRebuild(store.Journal, store.ReadModels, projector).RunAsync(Ct);
 
@@ -309,6 +348,8 @@ internal sealed class CrashAfterEntitiesStore(IReadModelStore inner) : IReadMode
     public Task ClearAsync(CancellationToken cancellationToken) => inner.ClearAsync(cancellationToken);
 
     public Task<ReadModelCheckpoint> GetCheckpointAsync(CancellationToken cancellationToken) => inner.GetCheckpointAsync(cancellationToken);
+
+    public Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken) => inner.NeedsRebuildAsync(cancellationToken);
 }
 
 /// <summary>Refuses the next <see cref="FailSaves"/> saves without writing anything.</summary>
@@ -333,6 +374,8 @@ internal sealed class FailingStore(IReadModelStore inner) : IReadModelStore
     public Task ClearAsync(CancellationToken cancellationToken) => inner.ClearAsync(cancellationToken);
 
     public Task<ReadModelCheckpoint> GetCheckpointAsync(CancellationToken cancellationToken) => inner.GetCheckpointAsync(cancellationToken);
+
+    public Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken) => inner.NeedsRebuildAsync(cancellationToken);
 }
 
 /// <summary>Counts what is read through it, to show a restart doesn't replay.</summary>

@@ -19,6 +19,12 @@ public interface IReadModelStore
     Task ClearAsync(CancellationToken cancellationToken);
 
     Task<ReadModelCheckpoint> GetCheckpointAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when what is stored was written in a form this version can't read (an earlier storage format): the
+    /// service then rebuilds the read models from the journal instead of loading them.
+    /// </summary>
+    Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>One entity of one book: stored or loaded, or (with a null <see cref="Entity"/>) removed.</summary>

@@ -25,7 +25,7 @@ public sealed class AssessmentBook : ReadModelBook<EnrolmentAssessments>
                 KeepFacts(e.EnrolmentId, e.AssessmentId, FactsOf(e.Kind, e.Instrument, e.InstrumentVersion, e.Phase, e.AssessedOn, e.Scores), e.OccurredAt, true, changed);
                 break;
             case AssessmentRetracted e:
-                var retraction = new FactVersion(e.OccurredAt, true, string.Empty);
+                var retraction = new FactVersion(e.OccurredAt, true, ContentKey: 0);
                 ChangeAssessment(e.EnrolmentId, e.AssessmentId, a =>
                     FactVersion.Supersedes(retraction, a.Retraction) ? a with { Retraction = retraction } : a, changed);
                 break;

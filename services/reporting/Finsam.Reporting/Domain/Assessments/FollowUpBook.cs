@@ -32,7 +32,7 @@ public sealed class FollowUpBook : ReadModelBook<EnrolmentFollowUps>
                 KeepDay(e.EnrolmentId, e.FollowUpId, e.ContactOn, e.OccurredAt, true, changed);
                 break;
             case FollowUpRetracted e:
-                var retraction = new FactVersion(e.OccurredAt, true, string.Empty);
+                var retraction = new FactVersion(e.OccurredAt, true, ContentKey: 0);
                 ChangeFollowUp(e.EnrolmentId, e.FollowUpId, f =>
                     FactVersion.Supersedes(retraction, f.Retraction) ? f with { Retraction = retraction } : f, changed);
                 break;

@@ -25,7 +25,7 @@ public sealed class PlanBook : ReadModelBook<EnrolmentPlans>
                 KeepFacts(e.EnrolmentId, e.PlanId, new PlanFacts(e.RecordedOn, e.GoalKind, e.ReviewDate, e.WithinDeadline), e.OccurredAt, true, changed);
                 break;
             case PlanRetracted e:
-                var retraction = new FactVersion(e.OccurredAt, true, string.Empty);
+                var retraction = new FactVersion(e.OccurredAt, true, ContentKey: 0);
                 ChangePlan(e.EnrolmentId, e.PlanId, plan =>
                     FactVersion.Supersedes(retraction, plan.Retraction) ? plan with { Retraction = retraction } : plan, changed);
                 break;

@@ -1,18 +1,29 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Finsam.Platform.Storage;
 using Finsam.Reporting.Application.ReadModels;
 
 namespace Finsam.Reporting.Infrastructure.ReadModels;
 
-/// <summary>The read models over the service's own document store (LiteDB or MongoDB), one collection, written in batches.</summary>
+/// <summary>
+/// The read models over the service's own document store (LiteDB or MongoDB), one collection, written in batches,
+/// each entity compressed JSON (<see cref="ReadModelEncoding"/>).
+/// </summary>
 public sealed class DocumentReadModelStore(IDocumentStore store) : IReadModelStore
 {
     /// <summary>
-    /// Documents per batch write and per page read. A rebuild writes a couple of hundred thousand entities: one
-    /// transaction (LiteDB) or bulk write (MongoDB) per batch keeps that to seconds without holding all of them twice.
+    /// At most this many documents per batch write: one transaction (LiteDB) or bulk write (MongoDB) per batch keeps a
+    /// rebuild's hundreds of thousands of entities to seconds without holding all of them twice.
     /// </summary>
     public const int BatchSize = 5_000;
+
+    /// <summary>
+    /// ... and at most about this many bytes. LiteDB holds a transaction's pages in memory until it commits and never
+    /// gives its page cache back: a batch of 5,000 groups (~60 KB each) would keep ~300 MB for the life of the process.
+    /// </summary>
+    public const int BatchBytes = 4 << 20;
+
+    /// <summary>Documents per page when loading: few enough that a page of the largest entities stays a few MB in LiteDB's cache.</summary>
+    public const int LoadPageSize = 500;
 
     private readonly IDocumentCollection<ReadModelDocument> _documents = store.Collection<ReadModelDocument>(ReadModelDocument.CollectionName);
 
@@ -22,7 +33,7 @@ public sealed class DocumentReadModelStore(IDocumentStore store) : IReadModelSto
         var after = prefix;
         while (true)
         {
-            var page = await _documents.ListAfterAsync(after, BatchSize, cancellationToken);
+            var page = await _documents.ListAfterAsync(after, LoadPageSize, cancellationToken);
             foreach (var document in page)
             {
                 // Ids in order: the first that isn't this kind's is past the end of it.
@@ -31,13 +42,12 @@ public sealed class DocumentReadModelStore(IDocumentStore store) : IReadModelSto
                     yield break;
                 }
 
-                var entity = JsonSerializer.Deserialize(document.Json, entityType, ReadModelJson.Options)
-                    ?? throw new InvalidOperationException($"Read model {document.Id} is empty.");
+                var entity = Decode(document, entityType);
                 // The key through the pool too: it is the entity's own id (an enrolment id, a participant id), held once.
                 yield return new ReadModelEntity(kind, Domain.ReadModels.Interned.Of(document.Key), entity);
             }
 
-            if (page.Count < BatchSize)
+            if (page.Count < LoadPageSize)
             {
                 yield break;
             }
@@ -56,8 +66,24 @@ public sealed class DocumentReadModelStore(IDocumentStore store) : IReadModelSto
 
         // The checkpoint goes in the last batch, after every entity: on LiteDB a small save is then one transaction,
         // and on either store a failure part-way never leaves the checkpoint ahead of the entities.
-        var documents = changes.Where(c => c.Entity is not null).Select(ToDocument).Append(CheckpointDocument(checkpoint));
-        foreach (var batch in documents.Chunk(BatchSize))
+        var documents = changes.Where(c => c.Entity is not null)
+            .Select(c => ToDocument(c.Kind, c.Key, c.Entity!, c.Entity!.GetType()))
+            .Append(ToDocument(ReadModelDocument.CheckpointId, "", checkpoint, typeof(ReadModelCheckpoint)));
+        var batch = new List<ReadModelDocument>();
+        var bytes = 0;
+        foreach (var document in documents)
+        {
+            batch.Add(document);
+            bytes += document.Data!.Length;
+            if (batch.Count == BatchSize || bytes >= BatchBytes)
+            {
+                await _documents.UpsertManyAsync(batch, cancellationToken);
+                batch = [];
+                bytes = 0;
+            }
+        }
+
+        if (batch.Count > 0)
         {
             await _documents.UpsertManyAsync(batch, cancellationToken);
         }
@@ -68,24 +94,37 @@ public sealed class DocumentReadModelStore(IDocumentStore store) : IReadModelSto
     public async Task<ReadModelCheckpoint> GetCheckpointAsync(CancellationToken cancellationToken)
     {
         var document = await _documents.GetAsync(ReadModelDocument.CheckpointId, cancellationToken);
-        return document is null
-            ? ReadModelCheckpoint.Start
-            : JsonSerializer.Deserialize<ReadModelCheckpoint>(document.Json, ReadModelJson.Options) ?? ReadModelCheckpoint.Start;
+        return document is null ? ReadModelCheckpoint.Start : (ReadModelCheckpoint)Decode(document, typeof(ReadModelCheckpoint));
     }
 
-    private static ReadModelDocument ToDocument(ReadModelEntity entity) => new()
+    /// <summary>
+    /// True when the store holds read models of another <see cref="ReadModelEncoding.Format"/> (an earlier version of
+    /// the service wrote them): they can't be read, and the journal rebuilds them. The first document in id order
+    /// tells: the checkpoint sorts first, and without one (a rebuild that stopped part-way) any entity will do.
+    /// </summary>
+    public async Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken)
     {
-        Id = ReadModelDocument.IdOf(entity.Kind, entity.Key),
-        Kind = entity.Kind,
-        Key = entity.Key,
-        Json = JsonSerializer.Serialize(entity.Entity, entity.Entity!.GetType(), ReadModelJson.Options),
-    };
+        var first = await _documents.ListAfterAsync(null, 1, cancellationToken);
+        return first.Count == 1 && first[0].Format != ReadModelEncoding.Format;
+    }
 
-    private static ReadModelDocument CheckpointDocument(ReadModelCheckpoint checkpoint) => new()
+    private static ReadModelDocument ToDocument(string kind, string key, object entity, Type type)
     {
-        Id = ReadModelDocument.CheckpointId,
-        Kind = ReadModelDocument.CheckpointId,
-        Key = "",
-        Json = JsonSerializer.Serialize(checkpoint, ReadModelJson.Options),
-    };
+        var (data, length) = ReadModelEncoding.Encode(entity, type);
+        return new ReadModelDocument
+        {
+            Id = kind == ReadModelDocument.CheckpointId ? ReadModelDocument.CheckpointId : ReadModelDocument.IdOf(kind, key),
+            Kind = kind,
+            Key = key,
+            Data = data,
+            Length = length,
+            Format = ReadModelEncoding.Format,
+        };
+    }
+
+    private static object Decode(ReadModelDocument document, Type type) =>
+        document.Format == ReadModelEncoding.Format && document.Data is { } data
+            ? ReadModelEncoding.Decode(data, document.Length, type, document.Id)
+            : throw new InvalidDataException(
+                $"Read model {document.Id} is stored in format {document.Format}, not {ReadModelEncoding.Format}: rebuild the read models from the journal.");
 }

@@ -24,8 +24,20 @@ public sealed class ReadModelDocument : IDocument
     /// <summary>The entity's key within its book.</summary>
     public string Key { get; set; } = "";
 
-    /// <summary>The entity (or the checkpoint) as JSON, see <see cref="ReadModelJson"/>.</summary>
-    public string Json { get; set; } = "";
+    /// <summary>
+    /// The entity (or the checkpoint) as UTF-8 JSON (<see cref="ReadModelJson"/>), Brotli-compressed
+    /// (<see cref="ReadModelEncoding"/>). Null in documents of an earlier <see cref="ReadModelEncoding.Format"/>.
+    /// </summary>
+    public byte[]? Data { get; set; }
+
+    /// <summary>The JSON's length in bytes before compression: the buffer to decompress into.</summary>
+    public int Length { get; set; }
+
+    /// <summary>
+    /// The <see cref="ReadModelEncoding.Format"/> it was written in; 0 in documents from before formats were kept
+    /// (JSON text in a field of its own, version keys as text).
+    /// </summary>
+    public int Format { get; set; }
 
     public static string IdOf(string kind, string key) => $"{kind}:{key}";
 }
