@@ -75,8 +75,7 @@ public sealed record GroupTraff(string TraffId)
     public DateTime? HeldAt { get; init; }
 
     /// <summary>Participant id → the latest attendance; participant ids come from one pool (see <see cref="ReadModels.Interned"/>).</summary>
-    [JsonConverter(typeof(InternedKeyDictionaryConverter<AttendanceMark>))]
-    public IReadOnlyDictionary<string, AttendanceMark> Attendance { get; init; } = Group.NoAttendance;
+    public AttendanceMap Attendance { get; init; } = AttendanceMap.Empty;
 
     [JsonIgnore]
     public bool IsHeld => HeldOn is not null;
@@ -92,7 +91,6 @@ public sealed record GroupTraff(string TraffId)
 /// </summary>
 public sealed record Group(string GroupId)
 {
-    internal static readonly IReadOnlyDictionary<string, AttendanceMark> NoAttendance = new Dictionary<string, AttendanceMark>(StringComparer.Ordinal);
     private static readonly IReadOnlyDictionary<string, GroupTraff> NoTraffar = new Dictionary<string, GroupTraff>(StringComparer.Ordinal);
     private static readonly IReadOnlyDictionary<string, GroupBooking> NoBookings = new Dictionary<string, GroupBooking>(StringComparer.Ordinal);
 

@@ -13,8 +13,8 @@ namespace Finsam.Reporting.Domain.Groups;
 /// </summary>
 /// <remarks>
 /// Memory: the benchmark has 5,000 groups and 2,000,000 attendance records. A träff holds its attendance as one
-/// dictionary of participant id → <see cref="AttendanceMark"/> (a 16-byte value: status byte, float hours, instant,
-/// correction flag), with the ids and other repeated strings taken from one pool (<see cref="Interned"/>), and no
+/// sorted <see cref="AttendanceMap"/> of participant id → <see cref="AttendanceMark"/> (a 16-byte value: status byte,
+/// float hours, instant, correction flag), with the ids and other repeated strings taken from one pool (<see cref="Interned"/>), and no
 /// event objects are kept. A change copies only the träff it touches and the group's träff map (a few dozen
 /// entries), never the rest of the group's attendance.
 /// </remarks>
@@ -167,15 +167,7 @@ public sealed class GroupBook : ReadModelBook<Group>
             return traff;
         }
 
-        // Sized to fit: a träff's attendance is written once per participant and corrected rarely.
-        var attendance = new Dictionary<string, AttendanceMark>(traff.Attendance.Count + 1, StringComparer.Ordinal);
-        foreach (var (id, existing) in traff.Attendance)
-        {
-            attendance[id] = existing;
-        }
-
-        attendance[Interned.Of(participantId)] = mark;
-        return traff with { Attendance = attendance };
+        return traff with { Attendance = traff.Attendance.With(participantId, mark) };
     }
 
     private static Group WithBooking(Group group, string bookingId, string participantId, Func<GroupBooking, GroupBooking> change)
