@@ -42,114 +42,13 @@ internal static class ScaleRun
         Console.WriteLine($"Scale run: {shape} seed {options.Seed}, report year {year}, LiteDB file {file}");
         try
         {
-            // 1. Fill the journal (the generator's memory is its own: the peak is reset before the service's phases).
-            long events;
-            var clock = Stopwatch.StartNew();
-            if (options.Journal is { } saved)
-            {
-                File.Copy(saved, file);
-                using var documents = new LiteDbDocumentStore(file);
-                var journal = new DocumentEventJournal(documents);
-                events = await documents.Collection<JournalEntryDocument>(JournalEntryDocument.CollectionName).CountAsync(null, ct) + await journal.CountUnlinkedAsync(ct);
-                Row("fill", "journal entries + unlinked events (copied: --journal)", events.ToString("N0", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                using (var documents = new LiteDbDocumentStore(file))
-                {
-                    await DocumentEventJournal.EnsureIndexesAsync(documents, ct);
-                    var journal = new DocumentEventJournal(documents);
-                    events = await FillAsync(journal, shape, options.Seed, ct);
-                }
+            // Each phase is a method of its own: an async method keeps its locals (a disposed LiteDB engine with its
+            // page cache among them) alive until it returns, which would count one phase's memory in the next's.
+            await FillPhaseAsync(options, shape, file, Row, ct);
+            var (rebuiltReport, insatsId) = await RebuildPhaseAsync(file, year, Row, ct);
+            var loaded = await LoadAndReportPhaseAsync(options, file, year, insatsId, rebuiltReport, Row, ct);
 
-                Row("fill", "journal entries + unlinked events", events.ToString("N0", CultureInfo.InvariantCulture));
-                Row("fill", "time (generator + SeedAsync)", Seconds(clock.Elapsed));
-                if (options.SaveJournal is { } target)
-                {
-                    File.Copy(file, target, overwrite: true);
-                }
-            }
-
-            Row("fill", "LiteDB file after fill", Memory.Mib(new FileInfo(file).Length));
-
-            // 2. A full rebuild, in a process that holds nothing else (as the service's rebuild would).
-            Memory.ManagedAfterFullGc();
-            var peakReset = Memory.ResetPeak();
-            RebuildResult rebuild;
-            string rebuiltReport;
-            string insatsId;
-            using (var documents = new LiteDbDocumentStore(file))
-            {
-                var journal = new DocumentEventJournal(documents);
-                var store = new DocumentReadModelStore(documents);
-                clock.Restart();
-                rebuild = await ReadModelRebuild.ReplayIntoStoreAsync(journal, store, ct);
-                var total = clock.Elapsed;
-                Row("rebuild", "journal entries replayed", rebuild.Events.ToString("N0", CultureInfo.InvariantCulture));
-                Row("rebuild", "entities written", rebuild.Entities.ToString("N0", CultureInfo.InvariantCulture));
-                Row("rebuild", "replay (read journal, apply to model)", Seconds(rebuild.Replay));
-                Row("rebuild", "write (clear store, write entities)", Seconds(rebuild.Write));
-                Row("rebuild", "total", Seconds(total), Verdict(total.TotalSeconds, 120, "< 2 min"));
-                Row("rebuild", "peak resident (VmHWM) during rebuild", Memory.Mib(Memory.PeakResident()), peakReset ? "" : "(peak not reset: since start)");
-                insatsId = BenchmarkModel.LargestInsats(rebuild.Model);
-                rebuiltReport = ReportJson(BenchmarkModel.Exact(rebuild.Model, null, year));
-                Row("rebuild", "LiteDB file after rebuild", Memory.Mib(new FileInfo(file).Length));
-            }
-
-            rebuild = null!;
-            Memory.ManagedAfterFullGc();
-
-            // 3. A restart: open the file again and load the stored read models (no replay).
-            Memory.ResetPeak();
-            ReadModelProjector projector;
-            using (var documents = new LiteDbDocumentStore(file))
-            {
-                projector = new ReadModelProjector(new DocumentEventJournal(documents), new DocumentReadModelStore(documents));
-                clock.Restart();
-                await projector.LoadAsync(ct);
-                Row("load", "load stored read models (restart)", Seconds(clock.Elapsed));
-                Row("load", "peak resident (VmHWM) during load", Memory.Mib(Memory.PeakResident()));
-                var managed = Memory.ManagedAfterFullGc();
-                Row("load", "managed heap after full GC, model loaded", Memory.Mib(managed));
-                Row("load", "resident (VmRSS) after that GC", Memory.Mib(Memory.Resident()));
-                var counts = await projector.ReadAsync((model, _) => string.Join(", ", model.Books.Select(b => $"{b.Kind} {b.Count:N0}")), ct);
-                Console.WriteLine($"  entities per book: {counts}");
-
-                // The loaded model must report what the rebuilt one did: the store round-trips every figure.
-                var loadedReport = await projector.ReadAsync((model, _) => ReportJson(BenchmarkModel.Exact(model, null, year)), ct);
-                if (loadedReport != rebuiltReport)
-                {
-                    throw new InvalidOperationException("The förbund report from the loaded read models differs from the one from the rebuilt model.");
-                }
-
-                // 4. The reports, through the projector's lock as the service builds them.
-                var insatsName = await projector.ReadAsync((model, _) => model.Insatser.Find(insatsId)?.Name, ct);
-                foreach (var (scope, label) in new[] { ((string?)null, "förbund"), (insatsId, $"insats ({insatsName})") })
-                {
-                    foreach (var (kind, build) in new (string, Func<ReportingModel, AnnualReport>)[]
-                             {
-                                 ("exact", model => BenchmarkModel.Exact(model, scope, year)),
-                                 ("protected", model => BenchmarkModel.Protected(model, scope, year)),
-                             })
-                    {
-                        var (wall, cpu) = await MedianAsync(projector, options.Runs, build);
-                        Row("report", $"{label} {year}, {kind}: median wall of {options.Runs}", Millis(wall), Verdict(wall.TotalSeconds, 1, "< 1 s"));
-                        if (cpu is { } used)
-                        {
-                            Row("report", $"{label} {year}, {kind}: median CPU of the building thread", Millis(used), Verdict(used.TotalSeconds, 1, "< 1 s"));
-                        }
-                    }
-                }
-
-                var peak = Memory.PeakResident();
-                Row("memory", "peak resident (VmHWM) load + reports", Memory.Mib(peak), peak is { } p ? Verdict(p, 1L << 30, "< 1 GiB") : "");
-                Row("memory", "Process.PeakWorkingSet64 (same counter)", Memory.Mib(Memory.PeakWorkingSet()));
-            }
-
-            // LiteDB's page cache (managed byte arrays) is part of the heap above. Holding only the model (no projector, so
-            // no store, journal or LiteDB engine reachable) leaves what the read models themselves take.
-            var loaded = await projector.ReadAsync((model, _) => model, ct);
-            projector = null!;
+            // The store is closed and let go: what the read models themselves take.
             Row("memory", "managed heap after full GC, the model alone (LiteDB let go)", Memory.Mib(Memory.ManagedAfterFullGc()));
             GC.KeepAlive(loaded);
 
@@ -171,6 +70,115 @@ internal static class ScaleRun
                 Directory.Delete(folder, recursive: true);
             }
         }
+    }
+
+    private static async Task FillPhaseAsync(ScaleOptions options, HistoryShape shape, string file, Action<string, string, string, string> row, CancellationToken ct)
+    {
+        void Row(string phase, string measure, string value, string target = "") => row(phase, measure, value, target);
+        long events;
+        var clock = Stopwatch.StartNew();
+        if (options.Journal is { } saved)
+        {
+            File.Copy(saved, file);
+            using var documents = new LiteDbDocumentStore(file);
+            var journal = new DocumentEventJournal(documents);
+            events = await documents.Collection<JournalEntryDocument>(JournalEntryDocument.CollectionName).CountAsync(null, ct) + await journal.CountUnlinkedAsync(ct);
+            Row("fill", "journal entries + unlinked events (copied: --journal)", events.ToString("N0", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            using (var documents = new LiteDbDocumentStore(file))
+            {
+                await DocumentEventJournal.EnsureIndexesAsync(documents, ct);
+                var journal = new DocumentEventJournal(documents);
+                events = await FillAsync(journal, shape, options.Seed, ct);
+            }
+
+            Row("fill", "journal entries + unlinked events", events.ToString("N0", CultureInfo.InvariantCulture));
+            Row("fill", "time (generator + SeedAsync)", Seconds(clock.Elapsed));
+            if (options.SaveJournal is { } target)
+            {
+                File.Copy(file, target, overwrite: true);
+            }
+        }
+
+        Row("fill", "LiteDB file after fill", Memory.Mib(new FileInfo(file).Length));
+    }
+
+    /// <summary>A full rebuild, in a process that holds nothing else (as the service's rebuild would).</summary>
+    private static async Task<(string RebuiltReport, string InsatsId)> RebuildPhaseAsync(string file, int year, Action<string, string, string, string> row, CancellationToken ct)
+    {
+        void Row(string phase, string measure, string value, string target = "") => row(phase, measure, value, target);
+        Row("rebuild", "managed heap before (after full GC)", Memory.Mib(Memory.ManagedAfterFullGc()));
+        var peakReset = Memory.ResetPeak();
+        using var documents = new LiteDbDocumentStore(file);
+        var journal = new DocumentEventJournal(documents);
+        var store = new DocumentReadModelStore(documents);
+        var clock = Stopwatch.StartNew();
+        var rebuild = await ReadModelRebuild.ReplayIntoStoreAsync(journal, store, ct);
+        var total = clock.Elapsed;
+        Row("rebuild", "journal entries replayed", rebuild.Events.ToString("N0", CultureInfo.InvariantCulture));
+        Row("rebuild", "entities written", rebuild.Entities.ToString("N0", CultureInfo.InvariantCulture));
+        Row("rebuild", "replay (read journal, apply to model)", Seconds(rebuild.Replay));
+        Row("rebuild", "write (clear store, write entities)", Seconds(rebuild.Write));
+        Row("rebuild", "total", Seconds(total), Verdict(total.TotalSeconds, 120, "< 2 min"));
+        Row("rebuild", "peak resident (VmHWM) during rebuild", Memory.Mib(Memory.PeakResident()), peakReset ? "" : "(peak not reset: since start)");
+        Row("rebuild", "managed heap after full GC, rebuilt model and LiteDB held", Memory.Mib(Memory.ManagedAfterFullGc()));
+        var insatsId = BenchmarkModel.LargestInsats(rebuild.Model);
+        var rebuiltReport = ReportJson(BenchmarkModel.Exact(rebuild.Model, null, year));
+        Row("rebuild", "LiteDB file after rebuild", Memory.Mib(new FileInfo(file).Length));
+        return (rebuiltReport, insatsId);
+    }
+
+    /// <summary>A restart: open the file again and load the stored read models (no replay); then the reports and the peak memory.</summary>
+    private static async Task<ReportingModel> LoadAndReportPhaseAsync(
+        ScaleOptions options, string file, int year, string insatsId, string rebuiltReport, Action<string, string, string, string> row, CancellationToken ct)
+    {
+        void Row(string phase, string measure, string value, string target = "") => row(phase, measure, value, target);
+        Row("load", "managed heap before (after full GC)", Memory.Mib(Memory.ManagedAfterFullGc()));
+        Memory.ResetPeak();
+        using var documents = new LiteDbDocumentStore(file);
+        var projector = new ReadModelProjector(new DocumentEventJournal(documents), new DocumentReadModelStore(documents));
+        var clock = Stopwatch.StartNew();
+        await projector.LoadAsync(ct);
+        Row("load", "load stored read models (restart)", Seconds(clock.Elapsed));
+        Row("load", "peak resident (VmHWM) during load", Memory.Mib(Memory.PeakResident()));
+        var managed = Memory.ManagedAfterFullGc();
+        Row("load", "managed heap after full GC, model loaded", Memory.Mib(managed));
+        Row("load", "resident (VmRSS) after that GC", Memory.Mib(Memory.Resident()));
+        var counts = await projector.ReadAsync((model, _) => string.Join(", ", model.Books.Select(b => $"{b.Kind} {b.Count:N0}")), ct);
+        Console.WriteLine($"  entities per book: {counts}");
+
+        // The loaded model must report what the rebuilt one did: the store round-trips every figure.
+        var loadedReport = await projector.ReadAsync((model, _) => ReportJson(BenchmarkModel.Exact(model, null, year)), ct);
+        if (loadedReport != rebuiltReport)
+        {
+            throw new InvalidOperationException("The förbund report from the loaded read models differs from the one from the rebuilt model.");
+        }
+
+        // The reports, through the projector's lock as the service builds them.
+        var insatsName = await projector.ReadAsync((model, _) => model.Insatser.Find(insatsId)?.Name, ct);
+        foreach (var (scope, label) in new[] { ((string?)null, "förbund"), (insatsId, $"insats ({insatsName})") })
+        {
+            foreach (var (kind, build) in new (string, Func<ReportingModel, AnnualReport>)[]
+                     {
+                         ("exact", model => BenchmarkModel.Exact(model, scope, year)),
+                         ("protected", model => BenchmarkModel.Protected(model, scope, year)),
+                     })
+            {
+                var (wall, cpu) = await MedianAsync(projector, options.Runs, build);
+                Row("report", $"{label} {year}, {kind}: median wall of {options.Runs}", Millis(wall), Verdict(wall.TotalSeconds, 1, "< 1 s"));
+                if (cpu is { } used)
+                {
+                    Row("report", $"{label} {year}, {kind}: median CPU of the building thread", Millis(used), Verdict(used.TotalSeconds, 1, "< 1 s"));
+                }
+            }
+        }
+
+        var peak = Memory.PeakResident();
+        Row("memory", "peak resident (VmHWM) load + reports", Memory.Mib(peak), peak is { } p ? Verdict(p, 1L << 30, "< 1 GiB") : "");
+        Row("memory", "Process.PeakWorkingSet64 (same counter)", Memory.Mib(Memory.PeakWorkingSet()));
+        return await projector.ReadAsync((model, _) => model, ct);
     }
 
     /// <summary>The generator streamed into the empty journal through its seeding path (no per-id look-up).</summary>

@@ -51,14 +51,21 @@ internal sealed class ProjectionStore : IDisposable
     public Task<int> AppendAsync(IEnumerable<GeneratedEvent> deliveries) =>
         Journal.AppendManyAsync(deliveries.Select(d => new JournalAppend(d.MessageId, d.Event, d.Event.OccurredAt)).ToList(), TestContext.Current.CancellationToken);
 
-    /// <summary>Every stored entity's JSON by document id ("{kind}:{key}"), the checkpoint left out.</summary>
+    /// <summary>Every stored entity's JSON by "{kind}:{key}", the checkpoint left out.</summary>
     public async Task<SortedDictionary<string, string>> StoredJsonAsync()
     {
         var documents = await Documents.Collection<ReadModelDocument>(ReadModelDocument.CollectionName)
             .ListAfterAsync(null, int.MaxValue, TestContext.Current.CancellationToken);
-        return new SortedDictionary<string, string>(
-            documents.Where(d => d.Id != ReadModelDocument.CheckpointId).ToDictionary(d => d.Id, d => ReadModelEncoding.JsonOf(d.Data!, d.Length, d.Id), StringComparer.Ordinal),
-            StringComparer.Ordinal);
+        var entities = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in documents.Where(d => d.Id != ReadModelDocument.CheckpointId))
+        {
+            foreach (var (key, json) in DocumentReadModelStore.Entities(document))
+            {
+                entities.Add($"{document.Kind}:{key}", System.Text.Encoding.UTF8.GetString(json));
+            }
+        }
+
+        return entities;
     }
 
     /// <summary>Every entity of the model as the store would keep it, by "{kind}:{key}".</summary>
@@ -69,7 +76,7 @@ internal sealed class ProjectionStore : IDisposable
         {
             foreach (var key in book.Keys)
             {
-                entities.Add(ReadModelDocument.IdOf(book.Kind, key), JsonSerializer.Serialize(book.Get(key), book.EntityType, ReadModelJson.Options));
+                entities.Add($"{book.Kind}:{key}", JsonSerializer.Serialize(book.Get(key), book.EntityType, ReadModelJson.Options));
             }
         }
 

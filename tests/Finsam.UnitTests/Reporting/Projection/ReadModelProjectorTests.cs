@@ -160,7 +160,7 @@ public sealed class ReadModelProjectorTests : IDisposable
         await documents.UpsertManyAsync(
         [
             new ReadModelDocument { Id = ReadModelDocument.CheckpointId, Kind = ReadModelDocument.CheckpointId, Data = null },
-            new ReadModelDocument { Id = ReadModelDocument.IdOf("stays", "old"), Kind = "stays", Key = "old", Data = null },
+            new ReadModelDocument { Id = "stays:old", Kind = "stays", Data = null },
         ], Ct);
         Assert.True(await store.ReadModels.NeedsRebuildAsync(Ct));
         await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadModels.GetCheckpointAsync(Ct));

@@ -35,13 +35,7 @@ public sealed class AssessmentBook : ReadModelBook<EnrolmentAssessments>
     // The same few instrument, phase and area names recur in every stay: one instance each.
     private static AssessmentFacts FactsOf(string kind, string instrument, string version, string phase, DateOnly on, IReadOnlyDictionary<string, int> scores)
     {
-        var copy = new Dictionary<string, int>(scores.Count, StringComparer.Ordinal);
-        foreach (var (area, score) in scores.OrderBy(s => s.Key, StringComparer.Ordinal))
-        {
-            copy[Interned.Of(area)] = score;
-        }
-
-        return new AssessmentFacts(Interned.Of(kind), Interned.Of(instrument), Interned.Of(version), Interned.Of(phase), on, copy);
+        return new AssessmentFacts(Interned.Of(kind), Interned.Of(instrument), Interned.Of(version), Interned.Of(phase), on, SortedMap<int>.Of(scores));
     }
 
     private void KeepFacts(string enrolmentId, string assessmentId, AssessmentFacts facts, DateTime occurredAt, bool isCorrection, ISet<string> changed)
@@ -64,23 +58,8 @@ public sealed class AssessmentBook : ReadModelBook<EnrolmentAssessments>
                 return current;
             }
 
-            return record with { Assessments = ById(record.Assessments, next) };
+            // In ordinal id order whatever the order they arrived in: the stored JSON of an enrolment must be the
+            // same text for the same facts.
+            return record with { Assessments = SortedMap<AssessmentRecord>.Of(record.Assessments).With(next.AssessmentId, next) };
         }, changed);
-
-    /// <summary>
-    /// The assessments with <paramref name="next"/> in, in ordinal id order whatever the order they arrived in: a
-    /// dictionary built afresh enumerates (and so serializes) in insertion order, and the stored JSON of an enrolment
-    /// must be the same text for the same facts. A stay has a handful of assessments, so sorting per change is cheap.
-    /// </summary>
-    private static Dictionary<string, AssessmentRecord> ById(IReadOnlyDictionary<string, AssessmentRecord> assessments, AssessmentRecord next)
-    {
-        var ordered = new Dictionary<string, AssessmentRecord>(assessments.Count + 1, StringComparer.Ordinal);
-        foreach (var assessment in assessments.Values.Where(a => a.AssessmentId != next.AssessmentId).Append(next)
-                     .OrderBy(a => a.AssessmentId, StringComparer.Ordinal))
-        {
-            ordered[assessment.AssessmentId] = assessment;
-        }
-
-        return ordered;
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Finsam.Reporting.Domain.ReadModels;
 using Finsam.Reporting.Domain.Stays;
 
 namespace Finsam.Reporting.Domain.Assessments;
@@ -13,7 +14,7 @@ public sealed record AssessmentFacts(
     string InstrumentVersion,
     string Phase,
     DateOnly AssessedOn,
-    IReadOnlyDictionary<string, int> Scores)
+    [property: JsonConverter(typeof(SortedMapConverter<int>))] IReadOnlyDictionary<string, int> Scores)
 {
     public const string Self = "self";
     public const string Staff = "staff";
@@ -44,9 +45,8 @@ public sealed record AssessmentRecord(string AssessmentId)
 /// </summary>
 public sealed record EnrolmentAssessments(string EnrolmentId)
 {
-    private static readonly IReadOnlyDictionary<string, AssessmentRecord> None = new Dictionary<string, AssessmentRecord>(StringComparer.Ordinal);
-
-    public IReadOnlyDictionary<string, AssessmentRecord> Assessments { get; init; } = None;
+    [JsonConverter(typeof(SortedMapConverter<AssessmentRecord>))]
+    public IReadOnlyDictionary<string, AssessmentRecord> Assessments { get; init; } = SortedMap<AssessmentRecord>.Empty;
 
     /// <summary>The assessments that count, by day then id (an order that never depends on arrival).</summary>
     public IEnumerable<AssessmentRecord> Counting() =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Finsam.Reporting.Domain.ReadModels;
 using Finsam.Reporting.Domain.Stays;
 
 namespace Finsam.Reporting.Domain.Assessments;
@@ -23,9 +24,8 @@ public sealed record FollowUpRecord(string FollowUpId)
 /// <summary>The follow-up contacts of one enrolment, by follow-up id.</summary>
 public sealed record EnrolmentFollowUps(string EnrolmentId)
 {
-    private static readonly IReadOnlyDictionary<string, FollowUpRecord> None = new Dictionary<string, FollowUpRecord>(StringComparer.Ordinal);
-
-    public IReadOnlyDictionary<string, FollowUpRecord> FollowUps { get; init; } = None;
+    [JsonConverter(typeof(SortedMapConverter<FollowUpRecord>))]
+    public IReadOnlyDictionary<string, FollowUpRecord> FollowUps { get; init; } = SortedMap<FollowUpRecord>.Empty;
 
     public IEnumerable<FollowUpRecord> Counting() =>
         FollowUps.Values.Where(f => f.Counts).OrderBy(f => f.ContactOn).ThenBy(f => f.FollowUpId, StringComparer.Ordinal);

@@ -59,7 +59,7 @@ public sealed class FollowUpBook : ReadModelBook<EnrolmentFollowUps>
 
             return record with
             {
-                FollowUps = new Dictionary<string, FollowUpRecord>(record.FollowUps, StringComparer.Ordinal) { [followUpId] = next },
+                FollowUps = SortedMap<FollowUpRecord>.Of(record.FollowUps).With(followUpId, next),
             };
         }, changed);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Finsam.Reporting.Domain.ReadModels;
 using Finsam.Reporting.Domain.Stays;
 
 namespace Finsam.Reporting.Domain.Groups;
@@ -74,8 +75,9 @@ public sealed record GroupTraff(string TraffId)
     public int HeldLengthMinutes { get; init; }
     public DateTime? HeldAt { get; init; }
 
-    /// <summary>Participant id → the latest attendance; participant ids come from one pool (see <see cref="ReadModels.Interned"/>).</summary>
-    public AttendanceMap Attendance { get; init; } = AttendanceMap.Empty;
+    /// <summary>Participant id → the latest attendance, sorted (<see cref="SortedMap{TValue}"/>); ids from one pool.</summary>
+    [JsonConverter(typeof(SortedMapConverter<AttendanceMark>))]
+    public IReadOnlyDictionary<string, AttendanceMark> Attendance { get; init; } = SortedMap<AttendanceMark>.Empty;
 
     [JsonIgnore]
     public bool IsHeld => HeldOn is not null;
@@ -91,8 +93,6 @@ public sealed record GroupTraff(string TraffId)
 /// </summary>
 public sealed record Group(string GroupId)
 {
-    private static readonly IReadOnlyDictionary<string, GroupTraff> NoTraffar = new Dictionary<string, GroupTraff>(StringComparer.Ordinal);
-    private static readonly IReadOnlyDictionary<string, GroupBooking> NoBookings = new Dictionary<string, GroupBooking>(StringComparer.Ordinal);
 
     /// <summary>Every group event carries it; the activities service never moves a group to another insats.</summary>
     public string? InsatsId { get; init; }
@@ -105,8 +105,11 @@ public sealed record Group(string GroupId)
     public DateOnly? CancelledOn { get; init; }
     public GroupCompletion? Completion { get; init; }
     public FactVersion? CompletionVersion { get; init; }
-    public IReadOnlyDictionary<string, GroupTraff> Traffar { get; init; } = NoTraffar;
-    public IReadOnlyDictionary<string, GroupBooking> Bookings { get; init; } = NoBookings;
+    [JsonConverter(typeof(SortedMapConverter<GroupTraff>))]
+    public IReadOnlyDictionary<string, GroupTraff> Traffar { get; init; } = SortedMap<GroupTraff>.Empty;
+
+    [JsonConverter(typeof(SortedMapConverter<GroupBooking>))]
+    public IReadOnlyDictionary<string, GroupBooking> Bookings { get; init; } = SortedMap<GroupBooking>.Empty;
 
     /// <summary>
     /// Cancelled or completed once either is heard of (the activities service allows neither after the other);

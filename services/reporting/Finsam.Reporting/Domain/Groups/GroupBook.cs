@@ -13,7 +13,7 @@ namespace Finsam.Reporting.Domain.Groups;
 /// </summary>
 /// <remarks>
 /// Memory: the benchmark has 5,000 groups and 2,000,000 attendance records. A träff holds its attendance as one
-/// sorted <see cref="AttendanceMap"/> of participant id → <see cref="AttendanceMark"/> (a 16-byte value: status byte,
+/// sorted <see cref="SortedMap{TValue}"/> of participant id → <see cref="AttendanceMark"/> (a 16-byte value: status byte,
 /// float hours, instant, correction flag), with the ids and other repeated strings taken from one pool (<see cref="Interned"/>), and no
 /// event objects are kept. A change copies only the träff it touches and the group's träff map (a few dozen
 /// entries), never the rest of the group's attendance.
@@ -124,7 +124,7 @@ public sealed class GroupBook : ReadModelBook<Group>
             return group;
         }
 
-        return group with { Traffar = new Dictionary<string, GroupTraff>(group.Traffar, StringComparer.Ordinal) { [next.TraffId] = next } };
+        return group with { Traffar = SortedMap<GroupTraff>.Of(group.Traffar).With(next.TraffId, next) };
     }
 
     /// <summary>Number and length from GroupScheduled or TraffAdded (the latest wins), and the planned day through <see cref="Dated"/>.</summary>
@@ -167,7 +167,7 @@ public sealed class GroupBook : ReadModelBook<Group>
             return traff;
         }
 
-        return traff with { Attendance = traff.Attendance.With(participantId, mark) };
+        return traff with { Attendance = SortedMap<AttendanceMark>.Of(traff.Attendance).With(participantId, mark) };
     }
 
     private static Group WithBooking(Group group, string bookingId, string participantId, Func<GroupBooking, GroupBooking> change)
@@ -179,7 +179,7 @@ public sealed class GroupBook : ReadModelBook<Group>
             return group;
         }
 
-        return group with { Bookings = new Dictionary<string, GroupBooking>(group.Bookings, StringComparer.Ordinal) { [bookingId] = next } };
+        return group with { Bookings = SortedMap<GroupBooking>.Of(group.Bookings).With(bookingId, next) };
     }
 
     /// <summary>BookingMade and BookingPromoted both give a place; the later join point is kept (a promotion comes after).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Finsam.Reporting.Domain.ReadModels;
 using Finsam.Reporting.Domain.Stays;
 
 namespace Finsam.Reporting.Domain.Plans;
@@ -30,9 +31,8 @@ public sealed record PlanRecord(string PlanId)
 /// <summary>The plans of one enrolment (stay), by plan id.</summary>
 public sealed record EnrolmentPlans(string EnrolmentId)
 {
-    private static readonly IReadOnlyDictionary<string, PlanRecord> None = new Dictionary<string, PlanRecord>(StringComparer.Ordinal);
-
-    public IReadOnlyDictionary<string, PlanRecord> Plans { get; init; } = None;
+    [JsonConverter(typeof(SortedMapConverter<PlanRecord>))]
+    public IReadOnlyDictionary<string, PlanRecord> Plans { get; init; } = SortedMap<PlanRecord>.Empty;
 
     /// <summary>The plans that count, earliest first (a tie on the day by plan id, so the order never depends on arrival).</summary>
     public IEnumerable<PlanRecord> Counting() =>

@@ -50,6 +50,6 @@ public sealed class PlanBook : ReadModelBook<EnrolmentPlans>
                 return current;
             }
 
-            return plans with { Plans = new Dictionary<string, PlanRecord>(plans.Plans, StringComparer.Ordinal) { [planId] = next } };
+            return plans with { Plans = SortedMap<PlanRecord>.Of(plans.Plans).With(planId, next) };
         }, changed);
 }

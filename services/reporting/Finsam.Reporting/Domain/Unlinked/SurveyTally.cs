@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Finsam.IntegrationEvents;
 using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Reporting.Domain.ReadModels;
@@ -16,7 +17,7 @@ public sealed record SurveyAnswer(
     string Period,
     string InstrumentId,
     int InstrumentVersion,
-    IReadOnlyDictionary<string, string> Answers);
+    [property: JsonConverter(typeof(SortedMapConverter<string>))] IReadOnlyDictionary<string, string> Answers);
 
 /// <summary>Survey answers by answer id: a redelivered answer finds its id taken and changes nothing.</summary>
 public sealed class SurveyTally : ReadModelBook<SurveyAnswer>
@@ -36,11 +37,7 @@ public sealed class SurveyTally : ReadModelBook<SurveyAnswer>
     // Question and option codes repeat in every answer: one instance each.
     private static SurveyAnswer Answer(SurveyAnswered e)
     {
-        var answers = new Dictionary<string, string>(e.Answers.Count, StringComparer.Ordinal);
-        foreach (var (question, option) in e.Answers.OrderBy(a => a.Key, StringComparer.Ordinal))
-        {
-            answers[Interned.Of(question)] = Interned.Of(option);
-        }
+        var answers = SortedMap<string>.Of(e.Answers.Select(a => KeyValuePair.Create(a.Key, Interned.Of(a.Value))));
 
         return new SurveyAnswer(e.SurveyAnswerId, Interned.Of(e.InsatsId), Interned.Of(e.Period), Interned.Of(e.InstrumentId), e.InstrumentVersion, answers);
     }

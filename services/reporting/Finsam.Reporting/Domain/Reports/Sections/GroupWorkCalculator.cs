@@ -49,7 +49,7 @@ public static class GroupWorkCalculator
 
         var held = groups.SelectMany(g => g.Traffar.Values).Where(t => HeldIn(t, period)).ToList();
         var recorded = held.Sum(t => t.Attendance.Count);
-        var present = held.Sum(t => t.Attendance.CountOf(AttendanceStatus.Present));
+        var present = held.Sum(t => t.Attendance.Values.Count(a => a.Status == AttendanceStatus.Present));
 
         var forms = input.Model.Evaluations.Entities.Where(f => input.InScope(f.InsatsId) && UnlinkedMonth.FallsIn(f.Month, period)).ToList();
 
