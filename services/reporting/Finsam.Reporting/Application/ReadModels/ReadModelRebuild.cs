@@ -32,20 +32,9 @@ public sealed class ReadModelRebuild(IEventJournal journal, IReadModelStore stor
         var changed = new Dictionary<string, ISet<string>>(StringComparer.Ordinal);
         long sequence = 0;
         long events = 0;
-        // Reading a page (the store, then each event's JSON) and applying one take about as long as each other: the
-        // next page is read on another thread while this one is applied, so a rebuild keeps both cores busy. Only
-        // this thread touches the model.
-        var next = ReadPageAsync(journal, sequence, cancellationToken);
         while (true)
         {
-            var page = await next;
-            if (page.Count == 0)
-            {
-                break;
-            }
-
-            sequence = page[^1].Sequence;
-            next = ReadPageAsync(journal, sequence, cancellationToken);
+            var page = await journal.ReadAsync(sequence, PageSize, cancellationToken);
             foreach (var entry in page)
             {
                 model.Apply(entry.Event, changed);
@@ -53,6 +42,12 @@ public sealed class ReadModelRebuild(IEventJournal journal, IReadModelStore stor
 
             changed.Clear();
             events += page.Count;
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            sequence = page[^1].Sequence;
         }
 
         var unlinked = await journal.ReadAllUnlinkedAsync(PageSize, cancellationToken);
@@ -69,8 +64,4 @@ public sealed class ReadModelRebuild(IEventJournal journal, IReadModelStore stor
         await store.SaveAsync(entities, checkpoint, cancellationToken);
         return new RebuildResult(model, checkpoint, events, unlinked.Count, entities.Count, replay, clock.Elapsed);
     }
-
-    /// <summary>The page after <paramref name="afterSequence"/>, read on the thread pool (a store may read synchronously).</summary>
-    private static Task<IReadOnlyList<JournalEntry>> ReadPageAsync(IEventJournal journal, long afterSequence, CancellationToken cancellationToken) =>
-        Task.Run(() => journal.ReadAsync(afterSequence, PageSize, cancellationToken), cancellationToken);
 }
