@@ -9,6 +9,22 @@ namespace Finsam.StorageContractTests;
 public sealed class LiteDbStorageContractTests(LiteDbStoreFixture fixture) : StorageContract(fixture), IClassFixture<LiteDbStoreFixture>
 {
     [Fact]
+    public async Task After_releasing_its_memory_the_store_keeps_its_data_and_collections_made_before_still_work()
+    {
+        using var store = new LiteDbDocumentStore(fixture.NewFilePath());
+        var things = store.Collection<ThingDocument>("things");
+        await things.EnsureIndexAsync(nameof(ThingDocument.Code), unique: true, Ct);
+        await things.InsertAsync(new ThingDocument { Id = "before", Code = "B", Number = 1 }, Ct);
+
+        store.ReleaseMemory();
+
+        Assert.Equal(1, (await things.GetAsync("before", Ct))!.Number);
+        await things.InsertAsync(new ThingDocument { Id = "after", Code = "A", Number = 2 }, Ct);
+        await Assert.ThrowsAsync<Finsam.Platform.Storage.DuplicateKeyException>(() => things.InsertAsync(new ThingDocument { Id = "again", Code = "A", Number = 3 }, Ct));
+        Assert.Equal(2, await things.CountAsync(null, Ct));
+    }
+
+    [Fact]
     public async Task Data_survives_closing_and_reopening_the_file()
     {
         var path = fixture.NewFilePath();

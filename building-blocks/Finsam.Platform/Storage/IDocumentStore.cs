@@ -21,4 +21,10 @@ public interface IDocumentStore
 
     /// <summary>Throws when the store cannot be reached.</summary>
     Task PingAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lets go of what the store caches for itself, after a pass over much of its data (a rebuild). LiteDB holds its
+    /// page cache for as long as the file is open; MongoDB's driver holds nothing of the kind, so there it does nothing.
+    /// </summary>
+    void ReleaseMemory();
 }

@@ -7,14 +7,15 @@ namespace Finsam.Platform.Storage.LiteDb;
 internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore store, string name) : IDocumentCollection<T>
     where T : class, IDocument
 {
-    private readonly ILiteCollection<T> _collection = store.CreatedCollection<T>(name);
+    // Asked of the store at each use, under its gate: the store may have opened its file again (ReleaseMemory).
+    private ILiteCollection<T> Lite => store.CreatedCollection<T>(name);
 
     public Task EnsureIndexAsync(string field, bool unique, CancellationToken cancellationToken = default)
     {
         // Building an index writes pages: under the gate like every other write.
         lock (store.WriteGate)
         {
-            _collection.EnsureIndex(field, $"$.{field}", unique);
+            Lite.EnsureIndex(field, $"$.{field}", unique);
         }
 
         return Task.CompletedTask;
@@ -27,7 +28,7 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
         {
             lock (store.WriteGate)
             {
-                _collection.Insert(document);
+                Lite.Insert(document);
             }
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
@@ -43,7 +44,7 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
     // appends in parallel). One process owns the file and the read models are served from memory, so the cost of
     // serializing its reads is small next to a corrupted engine.
     public Task<T?> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        Task.FromResult<T?>(Read(() => _collection.FindById(id)));
+        Task.FromResult<T?>(Read(() => Lite.FindById(id)));
 
     public Task<bool> ReplaceAsync(T document, long expectedVersion, CancellationToken cancellationToken = default)
     {
@@ -58,7 +59,7 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
             document.Version = expectedVersion + 1;
             try
             {
-                _collection.Update(document);
+                Lite.Update(document);
             }
             catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
             {
@@ -81,7 +82,7 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
         {
             lock (store.WriteGate)
             {
-                _collection.Upsert(document);
+                Lite.Upsert(document);
             }
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
@@ -107,7 +108,7 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
             // LiteDB writes an enumerable in one transaction: all of the batch or none of it.
             lock (store.WriteGate)
             {
-                _collection.Upsert(documents);
+                Lite.Upsert(documents);
             }
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
@@ -119,23 +120,23 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
     }
 
     public Task<IReadOnlyList<T>> FindAsync(Expression<Func<T, bool>> filter, int limit = int.MaxValue, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<T>>(Read(() => _collection.Find(filter, 0, limit).ToList()));
+        Task.FromResult<IReadOnlyList<T>>(Read(() => Lite.Find(filter, 0, limit).ToList()));
 
     public Task<IReadOnlyList<T>> FindOrderedAsync<TKey>(
         Expression<Func<T, bool>> filter,
         Expression<Func<T, TKey>> orderBy,
         int limit,
         CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<T>>(Read(() => _collection.Query().Where(filter).OrderBy(orderBy).Limit(limit).ToList()));
+        Task.FromResult<IReadOnlyList<T>>(Read(() => Lite.Query().Where(filter).OrderBy(orderBy).Limit(limit).ToList()));
 
     public Task<long> CountAsync(Expression<Func<T, bool>>? filter = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Read(() => filter is null ? _collection.LongCount() : _collection.LongCount(filter)));
+        Task.FromResult(Read(() => filter is null ? Lite.LongCount() : Lite.LongCount(filter)));
 
     public Task<IReadOnlyList<T>> ListAfterAsync(string? afterId, int limit, CancellationToken cancellationToken = default)
     {
         return Task.FromResult<IReadOnlyList<T>>(Read(() =>
         {
-            var query = _collection.Query();
+            var query = Lite.Query();
             if (afterId is not null)
             {
                 query = query.Where(Query.GT("_id", afterId));
@@ -157,7 +158,7 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
     {
         lock (store.WriteGate)
         {
-            return Task.FromResult(_collection.Delete(id));
+            return Task.FromResult(Lite.Delete(id));
         }
     }
 
@@ -165,7 +166,7 @@ internal sealed partial class LiteDbDocumentCollection<T>(LiteDbDocumentStore st
     {
         lock (store.WriteGate)
         {
-            return Task.FromResult((long)_collection.DeleteAll());
+            return Task.FromResult((long)Lite.DeleteAll());
         }
     }
 

@@ -11,7 +11,8 @@ namespace Finsam.Platform.Storage.LiteDb;
 /// </summary>
 public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
 {
-    private readonly LiteDatabase _database;
+    private readonly ConnectionString _connection;
+    private LiteDatabase _database;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
 
     public LiteDbDocumentStore(string filePath)
@@ -20,14 +21,13 @@ public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
         // Ordinal collation, as MongoDB compares strings: LiteDB's default (current culture, ignore case) would make
         // ids and unique values that differ only in case collide, and equality filters match across case.
         // LiteDB applies the collation when it creates a file; existing files keep theirs.
-        _database = new LiteDatabase(
-            new ConnectionString
-            {
-                Filename = filePath,
-                Connection = ConnectionType.Direct,
-                Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
-            },
-            Mapper);
+        _connection = new ConnectionString
+        {
+            Filename = filePath,
+            Connection = ConnectionType.Direct,
+            Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+        };
+        _database = new LiteDatabase(_connection, Mapper);
     }
 
     public string Provider => "litedb";
@@ -118,6 +118,21 @@ public sealed class LiteDbDocumentStore : IDocumentStore, IDisposable
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Closes the file and opens it again, under <see cref="WriteGate"/> (every read and write holds it, so none is in
+    /// flight). LiteDB 5 keeps every page it ever needed at once in its cache and never gives one back while the file
+    /// is open (litedb-org/LiteDB#2813): after a pass over a large collection (reporting's rebuild reads millions of
+    /// journal entries) that is hundreds of MB held for nothing. Reopening is the only way to free it.
+    /// </summary>
+    public void ReleaseMemory()
+    {
+        lock (WriteGate)
+        {
+            _database.Dispose();
+            _database = new LiteDatabase(_connection, Mapper);
+        }
     }
 
     public void Dispose() => _database.Dispose();

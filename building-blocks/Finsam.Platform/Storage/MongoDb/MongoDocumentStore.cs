@@ -71,6 +71,11 @@ public sealed class MongoDocumentStore : IDocumentStore
             cancellationToken: cancellationToken);
     }
 
+    /// <summary>Nothing to let go: the driver caches no data (the server does, in its own process).</summary>
+    public void ReleaseMemory()
+    {
+    }
+
     public Task PingAsync(CancellationToken cancellationToken = default) =>
         Database.RunCommandAsync((Command<BsonDocument>)"{ ping: 1 }", cancellationToken: cancellationToken);
 

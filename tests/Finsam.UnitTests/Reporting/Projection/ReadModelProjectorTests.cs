@@ -350,6 +350,8 @@ internal sealed class CrashAfterEntitiesStore(IReadModelStore inner) : IReadMode
     public Task<ReadModelCheckpoint> GetCheckpointAsync(CancellationToken cancellationToken) => inner.GetCheckpointAsync(cancellationToken);
 
     public Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken) => inner.NeedsRebuildAsync(cancellationToken);
+
+    public void ReleaseMemory() => inner.ReleaseMemory();
 }
 
 /// <summary>Refuses the next <see cref="FailSaves"/> saves without writing anything.</summary>
@@ -376,6 +378,8 @@ internal sealed class FailingStore(IReadModelStore inner) : IReadModelStore
     public Task<ReadModelCheckpoint> GetCheckpointAsync(CancellationToken cancellationToken) => inner.GetCheckpointAsync(cancellationToken);
 
     public Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken) => inner.NeedsRebuildAsync(cancellationToken);
+
+    public void ReleaseMemory() => inner.ReleaseMemory();
 }
 
 /// <summary>Counts what is read through it, to show a restart doesn't replay.</summary>

@@ -25,6 +25,9 @@ public interface IReadModelStore
     /// service then rebuilds the read models from the journal instead of loading them.
     /// </summary>
     Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken);
+
+    /// <summary>Lets go of what the underlying store cached while everything was read or written (a load, a rebuild).</summary>
+    void ReleaseMemory();
 }
 
 /// <summary>One entity of one book: stored or loaded, or (with a null <see cref="Entity"/>) removed.</summary>

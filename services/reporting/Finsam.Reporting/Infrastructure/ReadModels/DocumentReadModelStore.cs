@@ -42,10 +42,10 @@ public sealed class DocumentReadModelStore(IDocumentStore store) : IReadModelSto
                     yield break;
                 }
 
-                foreach (var (key, json) in Entities(document))
+                foreach (var (key, entity) in ReadModelEncoding.DeserializeBucket(CurrentData(document), document.Length, entityType, document.Id))
                 {
                     // The key through the pool too: it is the entity's own id (an enrolment id, a participant id), held once.
-                    yield return new ReadModelEntity(kind, Domain.ReadModels.Interned.Of(key), ReadModelEncoding.Deserialize(json, entityType, document.Id));
+                    yield return new ReadModelEntity(kind, Domain.ReadModels.Interned.Of(key), entity);
                 }
             }
 
@@ -137,6 +137,8 @@ public sealed class DocumentReadModelStore(IDocumentStore store) : IReadModelSto
         var first = await _documents.ListAfterAsync(null, 1, cancellationToken);
         return first.Count == 1 && first[0].Format != ReadModelEncoding.Format;
     }
+
+    public void ReleaseMemory() => store.ReleaseMemory();
 
     /// <summary>A stored bucket's entities as key and JSON, in key order (what a rebuild and the incremental path are compared on).</summary>
     public static List<KeyValuePair<string, byte[]>> Entities(ReadModelDocument document) =>
