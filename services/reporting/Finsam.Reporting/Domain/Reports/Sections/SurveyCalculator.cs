@@ -22,16 +22,33 @@ public static class SurveyCalculator
 {
     public static SurveySection For(ReportInput input)
     {
-        var answers = input.Model.SurveyAnswers.Entities
-            .Where(a => input.InScope(a.InsatsId) && UnlinkedMonth.FallsIn(a.Period, input.Period));
+        // The options chosen, per instrument, version and question, in one pass over the answers.
+        var inPeriod = new MonthsInPeriod(input.Period);
+        var byQuestion = new Dictionary<(string InstrumentId, int InstrumentVersion, string Question), List<string>>();
+        foreach (var answer in input.Model.SurveyAnswers.Entities)
+        {
+            if (!input.InScope(answer.InsatsId) || !inPeriod.Contains(answer.Period))
+            {
+                continue;
+            }
 
-        var rows = answers
-            .SelectMany(a => a.Answers.Select(q => (a.InstrumentId, a.InstrumentVersion, Question: q.Key, Option: q.Value)))
-            .GroupBy(a => (a.InstrumentId, a.InstrumentVersion, a.Question))
+            foreach (var (question, option) in answer.Answers)
+            {
+                if (!byQuestion.TryGetValue((answer.InstrumentId, answer.InstrumentVersion, question), out var options))
+                {
+                    options = [];
+                    byQuestion[(answer.InstrumentId, answer.InstrumentVersion, question)] = options;
+                }
+
+                options.Add(option);
+            }
+        }
+
+        var rows = byQuestion
             .OrderBy(g => g.Key.InstrumentId, StringComparer.Ordinal)
             .ThenBy(g => g.Key.InstrumentVersion)
             .ThenBy(g => g.Key.Question, NaturalOrder.Instance)
-            .Select(g => Question(g.Key.InstrumentId, g.Key.InstrumentVersion, g.Key.Question, [.. g.Select(a => a.Option)], input.Settings))
+            .Select(g => Question(g.Key.InstrumentId, g.Key.InstrumentVersion, g.Key.Question, g.Value, input.Settings))
             .ToList();
 
         return new SurveySection(rows);

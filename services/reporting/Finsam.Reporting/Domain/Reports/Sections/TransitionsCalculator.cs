@@ -18,45 +18,57 @@ public static class TransitionsCalculator
 {
     public static TransitionsSection Compute(ReportInput input)
     {
-        var ended = SectionStays.EndedInStatistics(input);
+        var table = input.Table;
+        var ended = table.EndedInStatistics;
+        var stays = Array.ConvertAll(ended, row => (Stay: table[row], Gender: table.GenderOf(row)));
         var denominatorLabel = SectionStays.During(input.Period, "avslutade");
         var forsorjning = SectionRows.InOrder(ParticipantCodes.Forsorjning);
         var sysselsattning = SectionRows.InOrder(ParticipantCodes.Sysselsattning);
 
         return new TransitionsSection(
-            Table(input, ended, denominatorLabel, "Försörjning vid start → sysselsättning vid avslut", multiValued: true,
+            Table(stays, denominatorLabel, "Försörjning vid start → sysselsättning vid avslut", multiValued: true,
                 forsorjning, s => s.Start!.ForsorjningAtStart, sysselsattning, s => [s.End!.SysselsattningAtEnd]),
-            Table(input, ended, denominatorLabel, "Försörjning vid start → försörjning vid avslut", multiValued: true,
+            Table(stays, denominatorLabel, "Försörjning vid start → försörjning vid avslut", multiValued: true,
                 forsorjning, s => s.Start!.ForsorjningAtStart, forsorjning, s => s.End!.ForsorjningAtEnd),
-            Table(input, ended, denominatorLabel, "Sysselsättning vid start → sysselsättning vid avslut", multiValued: false,
+            Table(stays, denominatorLabel, "Sysselsättning vid start → sysselsättning vid avslut", multiValued: false,
                 SectionRows.WithUnknown(sysselsattning), s => [s.Start!.SysselsattningAtStart ?? SectionRows.Unknown],
                 sysselsattning, s => [s.End!.SysselsattningAtEnd]));
     }
 
+    /// <param name="ended">The ended of the period with their gender as it now stands (worked out once for the three tables).</param>
     private static TransitionTable Table(
-        ReportInput input,
-        IReadOnlyList<Stay> ended,
+        IReadOnlyList<(Stay Stay, string Gender)> ended,
         string denominatorLabel,
         string title,
         bool multiValued,
         IReadOnlyList<CodeLabel> fromCodes,
-        Func<Stay, IEnumerable<string>> from,
+        Func<Stay, IReadOnlyList<string>> from,
         IReadOnlyList<CodeLabel> toCodes,
-        Func<Stay, IEnumerable<string>> to)
+        Func<Stay, IReadOnlyList<string>> to)
     {
-        var pairs = new Dictionary<(string From, string To), List<string>>();
-        foreach (var stay in ended)
+        var pairs = new Dictionary<(string From, string To), GenderTally>();
+        foreach (var (stay, gender) in ended)
         {
-            var gender = SectionStays.GenderOf(input, stay);
-            foreach (var before in SectionRows.DistinctCodes(from(stay)))
+            var befores = from(stay);
+            var afters = to(stay);
+            for (var b = 0; b < befores.Count; b++)
             {
-                var afters = SectionRows.DistinctCodes(to(stay));
-                foreach (var after in afters)
+                if (SectionRows.SeenBefore(befores, b))
                 {
-                    if (!pairs.TryGetValue((before, after), out var genders))
+                    continue;
+                }
+
+                for (var a = 0; a < afters.Count; a++)
+                {
+                    if (SectionRows.SeenBefore(afters, a))
                     {
-                        genders = [];
-                        pairs[(before, after)] = genders;
+                        continue;
+                    }
+
+                    if (!pairs.TryGetValue((befores[b], afters[a]), out var genders))
+                    {
+                        genders = new GenderTally();
+                        pairs[(befores[b], afters[a])] = genders;
                     }
 
                     genders.Add(gender);
@@ -71,7 +83,7 @@ public static class TransitionsCalculator
             {
                 if (pairs.TryGetValue((before.Code, after.Code), out var genders))
                 {
-                    rows.Add(new TransitionRow(before.Code, before.Label, after.Code, after.Label, SectionRows.GenderCountsOf(genders)));
+                    rows.Add(new TransitionRow(before.Code, before.Label, after.Code, after.Label, genders.ToCounts()));
                 }
             }
         }
