@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Finsam.IntegrationEvents.Participants.V1;
 using Finsam.Reporting.Domain.Persons;
 using Finsam.Reporting.Domain.Stays;
@@ -23,8 +24,6 @@ internal sealed class StayTable
     /// <summary>The end day of a stay still running: after every period.</summary>
     private const int Running = int.MaxValue;
 
-    /// <summary>A row whose person has not been asked about yet.</summary>
-    private const int Unnumbered = -1;
 
     /// <summary>The insats number of a counted stay that names none (never so for a stay with a start; kept out of every insats).</summary>
     public const int NoInsats = -1;
@@ -36,13 +35,13 @@ internal sealed class StayTable
     private readonly int[] _end;
     private readonly bool[] _anonymous;
     private readonly int[] _insats;
-    private readonly Dictionary<string, int> _insatsNumbers;
-    private readonly int[] _person;
-    private readonly Dictionary<string, int> _personNumbers = new(StringComparer.Ordinal);
+    private readonly TextNumbers _insatsNumbers = new();
+    private readonly int[] _person; // the row's person number + 1; 0 while not yet asked about
+    private readonly Dictionary<string, int> _personNumbers;
 
     // Per person number: the participant id (null for an anonymous stay), and the corrected gender once looked up.
-    private readonly List<string?> _participants = [];
-    private readonly List<(bool Known, string? Gender)> _corrected = [];
+    private readonly List<string?> _participants;
+    private readonly List<(bool Known, string? Gender)> _corrected;
 
     private int[]? _active;
     private int[]? _ended;
@@ -50,47 +49,64 @@ internal sealed class StayTable
     private int[]? _byInsats;
     private int[]? _insatsStarts;
 
-    private StayTable(PersonBook persons, ReportPeriod period, List<Stay> counted, List<string> insatsIds, int parked)
+    /// <summary>Works the table out for the input's scope, in one pass over the stay book.</summary>
+    /// <remarks>
+    /// The arrays are made for every stay of the book, so the one pass needn't count the scope first: a walk over the
+    /// stays costs a cache miss or two per stay, and a second walk would cost them again.
+    /// </remarks>
+    private StayTable(ReportInput input)
     {
-        _persons = persons;
-        _period = period;
-        _stays = [.. counted];
-        Parked = parked;
-        InsatsIds = insatsIds;
-        _insatsNumbers = new Dictionary<string, int>(insatsIds.Count, StringComparer.Ordinal);
-        for (var n = 0; n < insatsIds.Count; n++)
+        _persons = input.Model.Persons;
+        _period = input.Period;
+        var book = input.Model.Stays.Stays;
+        _stays = new Stay[book.Count];
+        _start = new int[book.Count];
+        _end = new int[book.Count];
+        _anonymous = new bool[book.Count];
+        _insats = new int[book.Count];
+        _person = new int[book.Count];
+        var row = 0;
+        foreach (var stay in book)
         {
-            _insatsNumbers[insatsIds[n]] = n;
-        }
+            var insatsId = stay.InsatsId;
+            if (!input.InScope(insatsId))
+            {
+                continue;
+            }
 
-        var count = _stays.Length;
-        _start = new int[count];
-        _end = new int[count];
-        _anonymous = new bool[count];
-        _insats = new int[count];
-        _person = new int[count];
-        for (var row = 0; row < count; row++)
-        {
-            var stay = _stays[row];
+            if (stay.IsParked)
+            {
+                Parked++;
+                continue;
+            }
+
+            _stays[row] = stay;
             _start[row] = stay.StartDate!.Value.DayNumber;
             _end[row] = stay.EndDate is { } end ? end.DayNumber : Running;
             _anonymous[row] = stay.Anonymous;
-            _insats[row] = stay.InsatsId is { } insatsId ? _insatsNumbers[insatsId] : NoInsats;
-            _person[row] = Unnumbered;
+            _insats[row] = insatsId is null ? NoInsats : _insatsNumbers.NumberOf(insatsId);
+            row++;
         }
+
+        Count = row;
+
+        // Made at their largest (a person per row) once: growing a dictionary of 100,000 ids rehashes them all again.
+        _personNumbers = new Dictionary<string, int>(Count, StringComparer.Ordinal);
+        _participants = new List<string?>(Count);
+        _corrected = new List<(bool Known, string? Gender)>(Count);
     }
 
     /// <summary>How many counted stays (rows) the scope has.</summary>
-    public int Count => _stays.Length;
+    public int Count { get; }
 
     /// <summary>The scope's stays whose start hasn't arrived: in no figure, counted so the report can say so.</summary>
     public int Parked { get; }
 
     /// <summary>The insatser the counted stays name, by insats number (in the order first named).</summary>
-    public IReadOnlyList<string> InsatsIds { get; }
+    public IReadOnlyList<string> InsatsIds => _insatsNumbers.Texts;
 
     /// <summary>The scope's counted stays in row order.</summary>
-    public IReadOnlyList<Stay> Stays => _stays;
+    public IReadOnlyList<Stay> Stays => new ArraySegment<Stay>(_stays, 0, Count);
 
     /// <summary>The counted stays active in the report's period (<see cref="IsActiveIn"/>), anonymous ones included.</summary>
     public int[] Active => _active ??= RowsWhere(row => IsActiveIn(row, _period));
@@ -101,35 +117,8 @@ internal sealed class StayTable
     /// <summary><see cref="Ended"/> without the anonymous stays: the individual-level sections' stays.</summary>
     public int[] EndedInStatistics => _endedInStatistics ??= [.. Ended.Where(row => !_anonymous[row])];
 
-    /// <summary>Works the table out for the input's scope, in one pass over the stay book.</summary>
-    public static StayTable Of(ReportInput input)
-    {
-        var counted = new List<Stay>();
-        var insatsIds = new List<string>();
-        var seenInsatser = new HashSet<string>(StringComparer.Ordinal);
-        var parked = 0;
-        foreach (var stay in input.Model.Stays.Stays)
-        {
-            if (!input.InScope(stay.InsatsId))
-            {
-                continue;
-            }
-
-            if (stay.IsParked)
-            {
-                parked++;
-                continue;
-            }
-
-            counted.Add(stay);
-            if (stay.InsatsId is { } insatsId && seenInsatser.Add(insatsId))
-            {
-                insatsIds.Add(insatsId);
-            }
-        }
-
-        return new StayTable(input.Model.Persons, input.Period, counted, insatsIds, parked);
-    }
+    /// <summary>Works the table out for the input's scope.</summary>
+    public static StayTable Of(ReportInput input) => new(input);
 
     public Stay this[int row] => _stays[row];
 
@@ -139,7 +128,7 @@ internal sealed class StayTable
     public bool IsAnonymous(int row) => _anonymous[row];
 
     /// <summary>The insats number of <paramref name="insatsId"/>; <see cref="NoInsats"/> when no counted stay names it.</summary>
-    public int InsatsNumberOf(string insatsId) => _insatsNumbers.GetValueOrDefault(insatsId, NoInsats);
+    public int InsatsNumberOf(string insatsId) => _insatsNumbers.Find(insatsId) ?? NoInsats;
 
     /// <summary>The row's insats number (an index into <see cref="InsatsIds"/>), or <see cref="NoInsats"/>.</summary>
     public int InsatsOf(int row) => _insats[row];
@@ -162,11 +151,11 @@ internal sealed class StayTable
     /// </summary>
     public int PersonOf(int row)
     {
-        var person = _person[row];
-        if (person == Unnumbered)
+        var person = _person[row] - 1;
+        if (person < 0)
         {
             person = _anonymous[row] ? NewPerson(null) : NumberOf(_stays[row].ParticipantId!);
-            _person[row] = person;
+            _person[row] = person + 1;
         }
 
         return person;
@@ -279,10 +268,10 @@ internal sealed class StayTable
 
     private int NumberOf(string participantId)
     {
-        if (!_personNumbers.TryGetValue(participantId, out var person))
+        ref var person = ref CollectionsMarshal.GetValueRefOrAddDefault(_personNumbers, participantId, out var known);
+        if (!known)
         {
             person = NewPerson(participantId);
-            _personNumbers[participantId] = person;
         }
 
         return person;
@@ -298,7 +287,7 @@ internal sealed class StayTable
     private int[] RowsWhere(Func<int, bool> predicate)
     {
         var rows = new List<int>();
-        for (var row = 0; row < _stays.Length; row++)
+        for (var row = 0; row < Count; row++)
         {
             if (predicate(row))
             {
@@ -321,9 +310,9 @@ internal sealed class StayTable
         // Slot n + 1 of starts is where insats n's rows begin; the last slot takes the rows naming no insats.
         var groups = InsatsIds.Count + 1;
         var starts = new int[groups + 1];
-        foreach (var insats in _insats)
+        for (var row = 0; row < Count; row++)
         {
-            starts[Slot(insats) + 1]++;
+            starts[Slot(_insats[row]) + 1]++;
         }
 
         for (var g = 0; g < groups; g++)
@@ -332,8 +321,8 @@ internal sealed class StayTable
         }
 
         var next = starts[..groups];
-        var byInsats = new int[_stays.Length];
-        for (var row = 0; row < _stays.Length; row++)
+        var byInsats = new int[Count];
+        for (var row = 0; row < Count; row++)
         {
             byInsats[next[Slot(_insats[row])]++] = row;
         }
