@@ -58,7 +58,7 @@ public static class OriginCalculator
         foreach (var row in ended)
         {
             var stay = table[row];
-            if (stay.End!.Reasons.Any(r => DiscontinuedReasons.Contains(r, StringComparer.Ordinal)))
+            if (BrokeOff(stay.End!.Reasons))
             {
                 discontinued++;
             }
@@ -73,5 +73,22 @@ public static class OriginCalculator
             Count.Of(stillEnrolled),
             Count.Of(discontinued),
             SectionRows.Summary(days));
+    }
+
+    /// <summary>At least one of the reasons is one of <see cref="DiscontinuedReasons"/> (ordinal).</summary>
+    private static bool BrokeOff(IReadOnlyList<string> reasons)
+    {
+        for (var i = 0; i < reasons.Count; i++)
+        {
+            for (var j = 0; j < DiscontinuedReasons.Count; j++)
+            {
+                if (string.Equals(reasons[i], DiscontinuedReasons[j], StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -29,35 +29,37 @@ public static class PlansCalculator
         var plans = input.Model.Plans;
 
         // Enrolled: the stays active in the period; with a current plan: a plan that counts recorded by its last day.
-        int enrolled = 0, withPlan = 0;
-        foreach (var row in table.Active)
-        {
-            if (table.IsAnonymous(row))
-            {
-                continue;
-            }
-
-            enrolled++;
-            if (plans.Find(table[row].EnrolmentId) is { } stayPlans && HasPlanBy(stayPlans, period.To))
-            {
-                withPlan++;
-            }
-        }
-
         // In time: of the stays started in the period whose insats has a deadline, those whose first plan was within it.
+        // One pass over the rows, each stay's plans looked up once for both (nearly every stay started in the period
+        // is active in it).
         var deadlines = table.InsatsIds.Select(id => DeadlineDaysOf(input, id)).ToArray();
-        int withDeadline = 0, inTime = 0;
+        int enrolled = 0, withPlan = 0, withDeadline = 0, inTime = 0;
         for (var row = 0; row < table.Count; row++)
         {
-            if (table.IsAnonymous(row) || !table.StartedIn(row, period) || !HasDeadline(table.InsatsOf(row)))
+            var isEnrolled = table.IsActiveIn(row, period);
+            var isJudged = table.StartedIn(row, period) && HasDeadline(table.InsatsOf(row));
+            if (table.IsAnonymous(row) || (!isEnrolled && !isJudged))
             {
                 continue;
             }
 
-            withDeadline++;
-            if (plans.Find(table[row].EnrolmentId) is { } stayPlans && FirstCounting(stayPlans)?.Facts?.WithinDeadline == true)
+            var stayPlans = plans.Find(table[row].EnrolmentId);
+            if (isEnrolled)
             {
-                inTime++;
+                enrolled++;
+                if (stayPlans is not null && HasPlanBy(stayPlans, period.To))
+                {
+                    withPlan++;
+                }
+            }
+
+            if (isJudged)
+            {
+                withDeadline++;
+                if (stayPlans is not null && FirstCounting(stayPlans)?.Facts?.WithinDeadline == true)
+                {
+                    inTime++;
+                }
             }
         }
 
