@@ -45,8 +45,10 @@ public static class GenderSplitCalculator
         var timeBands = ProfileTimeBands.Of(input.Settings.TimeInInsatsBandsMonths);
         var table = input.Table;
         var individualInsatser = PerInsatsCalculator.KnownInsatser(input).Where(i => i.Facts?.Kind != InsatsFacts.Structural).ToList();
-        var withStays = InsatsFlags(table, individualInsatser.Where(i => i.Facts is null || i.Facts.Kind is InsatsFacts.Individual or InsatsFacts.GroupCourse));
-        bool Counted(int row) => !table.IsAnonymous(row) && table.InsatsOf(row) is var insats && insats != StayTable.NoInsats && withStays[insats];
+        var withStays = table.Select(individualInsatser
+            .Where(i => i.Facts is null || i.Facts.Kind is InsatsFacts.Individual or InsatsFacts.GroupCourse)
+            .Select(i => i.InsatsId));
+        bool Counted(int row) => !table.IsAnonymous(row) && withStays.Contains(table.InsatsOf(row));
 
         // The ended's tables in one pass over them, each stay with its gender as it now stands.
         var period = input.Period;
@@ -121,21 +123,6 @@ public static class GenderSplitCalculator
     private static IReadOnlyList<CodeLabel> FlowRows(ReportPeriod period) =>
         [new("nya", SectionStays.During(period, "Nya")), new("avslutade", SectionStays.During(period, "Avslutade"))];
 
-    /// <summary>Per insats number of the table: true for the given insatser.</summary>
-    private static bool[] InsatsFlags(StayTable table, IEnumerable<(string InsatsId, InsatsFacts? Facts)> insatser)
-    {
-        var flags = new bool[table.InsatsIds.Count];
-        foreach (var (insatsId, _) in insatser)
-        {
-            if (table.InsatsNumberOf(insatsId) is var number and not StayTable.NoInsats)
-            {
-                flags[number] = true;
-            }
-        }
-
-        return flags;
-    }
-
     /// <remarks>
     /// Each person is one item, with the gender of their latest-starting stay among those counted, and in the row of
     /// every insats they have a stay of (once however many stays); counted insats by insats, a mark per person.
@@ -143,16 +130,18 @@ public static class GenderSplitCalculator
     private static GenderSplitTable ParticipantsPerInsats(ReportInput input, IReadOnlyList<(string InsatsId, InsatsFacts? Facts)> insatser)
     {
         var table = input.Table;
-        var included = InsatsFlags(table, insatser);
+        var included = table.Select(insatser.Select(i => i.InsatsId));
         var period = input.Period;
         var counts = new GenderCodeCounts();
+
+        // Each person once, in the denominators, by the gender of their latest-starting stay among those counted.
         var latest = new PersonSlots(table.Count);
-        var persons = table.LatestRows(table.Active.Where(row => !table.IsAnonymous(row) && table.InsatsOf(row) is var insats && insats != StayTable.NoInsats && included[insats]), latest);
-        foreach (var person in persons)
+        foreach (var person in table.LatestRows(table.Active.Where(row => !table.IsAnonymous(row) && included.Contains(table.InsatsOf(row))), latest))
         {
             counts.Item(table.GenderOf(latest.Get(person)));
         }
 
+        // In each insats' row once, however many stays they have there.
         var inInsats = new PersonSet(table.Count);
         foreach (var (insatsId, _) in insatser)
         {

@@ -85,7 +85,7 @@ public static class SelfAssessmentCalculator
             }
 
             var facts = assessment.Facts;
-            var at = found.FindIndex(f => string.Equals(f.Instrument, facts.Instrument, StringComparison.Ordinal));
+            var at = IndexOf(found, facts.Instrument);
             if (at < 0)
             {
                 found.Add((facts.Instrument, null, null));
@@ -106,6 +106,20 @@ public static class SelfAssessmentCalculator
 
             found[at] = (instrument, start, end);
         }
+    }
+
+    /// <summary>Where the instrument is in the stay's list (a stay has an instrument or two), or −1.</summary>
+    private static int IndexOf(List<(string Instrument, AssessmentRecord? Start, AssessmentRecord? End)> found, string instrument)
+    {
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (string.Equals(found[i].Instrument, instrument, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Earlier in <see cref="EnrolmentAssessments.Counting"/>'s order: by day, then by id (ordinal).</summary>

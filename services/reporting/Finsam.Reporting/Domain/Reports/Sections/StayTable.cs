@@ -24,7 +24,6 @@ internal sealed class StayTable
     /// <summary>The end day of a stay still running: after every period.</summary>
     private const int Running = int.MaxValue;
 
-
     /// <summary>The insats number of a counted stay that names none (never so for a stay with a start; kept out of every insats).</summary>
     public const int NoInsats = -1;
 
@@ -129,6 +128,21 @@ internal sealed class StayTable
 
     /// <summary>The insats number of <paramref name="insatsId"/>; <see cref="NoInsats"/> when no counted stay names it.</summary>
     public int InsatsNumberOf(string insatsId) => _insatsNumbers.Find(insatsId) ?? NoInsats;
+
+    /// <summary>Some insatser by id, as a set of the table's insats numbers (ids no counted stay names are in no row).</summary>
+    public InsatsSelection Select(IEnumerable<string> insatsIds)
+    {
+        var selected = new bool[InsatsIds.Count];
+        foreach (var insatsId in insatsIds)
+        {
+            if (InsatsNumberOf(insatsId) is var number and not NoInsats)
+            {
+                selected[number] = true;
+            }
+        }
+
+        return new InsatsSelection(selected);
+    }
 
     /// <summary>The row's insats number (an index into <see cref="InsatsIds"/>), or <see cref="NoInsats"/>.</summary>
     public int InsatsOf(int row) => _insats[row];
@@ -334,6 +348,12 @@ internal sealed class StayTable
     }
 }
 
+/// <summary>Some of a <see cref="StayTable"/>'s insatser by number: whether a row is of one of them, without comparing ids per row.</summary>
+internal sealed class InsatsSelection(bool[] selected)
+{
+    public bool Contains(int insats) => insats != StayTable.NoInsats && selected[insats];
+}
+
 /// <summary>
 /// Which person numbers have been counted, for a unique-person figure: a mark per number instead of a hash set of
 /// participant ids. Emptied in constant time (a new round), so one set serves many figures.
@@ -358,8 +378,6 @@ internal sealed class PersonSet(int capacity)
         _persons++;
         return true;
     }
-
-    public int Persons => _persons;
 
     public StayCount Count() => new(_enrolments, _persons);
 
