@@ -8,16 +8,17 @@ public static class AnonymousCalculator
 {
     public static AnonymousSection Compute(ReportInput input)
     {
-        var active = SectionStays.Active(input);
-        var ended = SectionStays.Ended(input);
-        var activeAnonymous = active.Count(s => s.Anonymous);
-        var endedAnonymous = ended.Count(s => s.Anonymous);
+        var table = input.Table;
+        var active = table.Active;
+        var ended = table.Ended;
+        var activeAnonymous = active.Count(table.IsAnonymous);
+        var endedAnonymous = ended.Count(table.IsAnonymous);
         return new AnonymousSection(
-            Count.Of(active.Count),
+            Count.Of(active.Length),
             Count.Of(activeAnonymous),
-            Count.Of(active.Count - activeAnonymous),
-            Count.Of(ended.Count),
+            Count.Of(active.Length - activeAnonymous),
+            Count.Of(ended.Length),
             Count.Of(endedAnonymous),
-            Count.Of(ended.Count - endedAnonymous));
+            Count.Of(ended.Length - endedAnonymous));
     }
 }

@@ -43,37 +43,72 @@ public static class GenderSplitCalculator
 
         var ageBands = ProfileAgeBands.Of(input.Settings.DefaultAgeBands);
         var timeBands = ProfileTimeBands.Of(input.Settings.TimeInInsatsBandsMonths);
+        var table = input.Table;
         var individualInsatser = PerInsatsCalculator.KnownInsatser(input).Where(i => i.Facts?.Kind != InsatsFacts.Structural).ToList();
-        var withStays = individualInsatser
+        var withStays = table.Select(individualInsatser
             .Where(i => i.Facts is null || i.Facts.Kind is InsatsFacts.Individual or InsatsFacts.GroupCourse)
-            .Select(i => i.InsatsId)
-            .ToHashSet(StringComparer.Ordinal);
-        bool Counted(Stay s) => !s.Anonymous && withStays.Contains(s.InsatsId!);
-        var ended = input.EndedStays.Where(Counted).Select(s => (Stay: s, Gender: SectionStays.GenderOf(input, s))).ToList();
-        var active = input.ActiveStays.Where(Counted).Select(s => (Stay: s, Gender: SectionStays.GenderOf(input, s))).ToList();
+            .Select(i => i.InsatsId));
+        bool Counted(int row) => !table.IsAnonymous(row) && withStays.Contains(table.InsatsOf(row));
+
+        // The ended's tables in one pass over them, each stay with its gender as it now stands.
+        var period = input.Period;
+        GenderCodeCounts age = new(), education = new(), yearsInSupport = new(), timeInInsats = new(), endReasons = new(),
+            sysselsattningAtEnd = new(), forsorjningAtStart = new(), forsorjningAtEnd = new(), flows = new();
+        foreach (var row in table.Ended)
+        {
+            if (!Counted(row))
+            {
+                continue;
+            }
+
+            var stay = table[row];
+            var gender = table.GenderOf(row);
+            age.Add(gender, ageBands.BandOf(stay.AgeBand));
+            education.Add(gender, stay.Start!.EducationLevel ?? SectionRows.Unknown);
+            yearsInSupport.Add(gender, YearsInSupportBandOf(stay.Start.YearsInSupport));
+            timeInInsats.Add(gender, timeBands.BandOf(SectionStays.MonthsIn(stay)));
+            endReasons.AddEach(gender, stay.End!.Reasons);
+            sysselsattningAtEnd.Add(gender, stay.End.SysselsattningAtEnd);
+            forsorjningAtStart.AddEach(gender, stay.Start.ForsorjningAtStart);
+            forsorjningAtEnd.AddEach(gender, stay.End.ForsorjningAtEnd);
+        }
+
+        // Flows over the active: a stay may be both new and ended, or neither.
+        foreach (var row in table.Active)
+        {
+            if (!Counted(row))
+            {
+                continue;
+            }
+
+            var gender = table.GenderOf(row);
+            flows.Item(gender);
+            if (table.StartedIn(row, period))
+            {
+                flows.Code(gender, "nya");
+            }
+
+            if (table.EndedIn(row, period))
+            {
+                flows.Code(gender, "avslutade");
+            }
+        }
 
         IReadOnlyList<GenderSplitTable> tables =
         [
-            Table("alder", "Ålder", ageBands.Bands, Of(ended, s => [ageBands.BandOf(s.AgeBand)]), multiValued: false),
-            Table("utbildning", "Utbildningsnivå", SectionRows.InOrder(ParticipantCodes.EducationLevels),
-                Of(ended, s => [s.Start!.EducationLevel ?? SectionRows.Unknown]), multiValued: false),
-            Table("ar-i-offentlig-forsorjning", "År i offentlig försörjning före start", YearsInSupportBands,
-                Of(ended, s => [YearsInSupportBandOf(s.Start!.YearsInSupport)]), multiValued: false),
-            Table("tid-i-insats", "Tid i insats", timeBands.Bands, Of(ended, s => [timeBands.BandOf(SectionStays.MonthsIn(s))]), multiValued: false),
-            Table("avslutsorsaker", "Avslutsorsaker", SectionRows.InOrder(ParticipantCodes.EndReasons), Of(ended, s => s.End!.Reasons), multiValued: true),
-            Table("sysselsattning-vid-avslut", "Sysselsättning vid avslut", SectionRows.InOrder(ParticipantCodes.Sysselsattning),
-                Of(ended, s => [s.End!.SysselsattningAtEnd]), multiValued: false),
-            Table("forsorjning-vid-start", "Försörjning vid start", SectionRows.InOrder(ParticipantCodes.Forsorjning),
-                Of(ended, s => s.Start!.ForsorjningAtStart), multiValued: true),
-            Table("forsorjning-vid-avslut", "Försörjning vid avslut", SectionRows.InOrder(ParticipantCodes.Forsorjning),
-                Of(ended, s => s.End!.ForsorjningAtEnd), multiValued: true),
-            Table("floden", "Deltagarflöden", FlowRows(input.Period), Of(active, s => FlowCodes(s, input.Period)), multiValued: true),
+            age.ToTable("alder", "Ålder", ageBands.Bands, multiValued: false),
+            education.ToTable("utbildning", "Utbildningsnivå", SectionRows.InOrder(ParticipantCodes.EducationLevels), multiValued: false),
+            yearsInSupport.ToTable("ar-i-offentlig-forsorjning", "År i offentlig försörjning före start", YearsInSupportBands, multiValued: false),
+            timeInInsats.ToTable("tid-i-insats", "Tid i insats", timeBands.Bands, multiValued: false),
+            endReasons.ToTable("avslutsorsaker", "Avslutsorsaker", SectionRows.InOrder(ParticipantCodes.EndReasons), multiValued: true),
+            sysselsattningAtEnd.ToTable("sysselsattning-vid-avslut", "Sysselsättning vid avslut", SectionRows.InOrder(ParticipantCodes.Sysselsattning), multiValued: false),
+            forsorjningAtStart.ToTable("forsorjning-vid-start", "Försörjning vid start", SectionRows.InOrder(ParticipantCodes.Forsorjning), multiValued: true),
+            forsorjningAtEnd.ToTable("forsorjning-vid-avslut", "Försörjning vid avslut", SectionRows.InOrder(ParticipantCodes.Forsorjning), multiValued: true),
+            flows.ToTable("floden", "Deltagarflöden", FlowRows(period), multiValued: true),
             ParticipantsPerInsats(input, individualInsatser),
         ];
 
-        var women = ended.Count(e => e.Gender == ParticipantGenders.Woman);
-        var men = ended.Count(e => e.Gender == ParticipantGenders.Man);
-        return new GenderSplitSection(Count.Of(women), Count.Of(men), tables, Count.Of(ended.Count));
+        return new GenderSplitSection(Count.Of(age.Women), Count.Of(age.Men), tables, Count.Of(age.Items));
     }
 
     internal static string YearsInSupportBandOf(int? years) => years switch
@@ -88,88 +123,130 @@ public static class GenderSplitCalculator
     private static IReadOnlyList<CodeLabel> FlowRows(ReportPeriod period) =>
         [new("nya", SectionStays.During(period, "Nya")), new("avslutade", SectionStays.During(period, "Avslutade"))];
 
-    private static IEnumerable<string> FlowCodes(Stay stay, ReportPeriod period)
-    {
-        if (stay.StartedIn(period))
-        {
-            yield return "nya";
-        }
-
-        if (stay.EndedIn(period))
-        {
-            yield return "avslutade";
-        }
-    }
-
+    /// <remarks>
+    /// Each person is one item, with the gender of their latest-starting stay among those counted, and in the row of
+    /// every insats they have a stay of (once however many stays); counted insats by insats, a mark per person.
+    /// </remarks>
     private static GenderSplitTable ParticipantsPerInsats(ReportInput input, IReadOnlyList<(string InsatsId, InsatsFacts? Facts)> insatser)
     {
-        var ids = insatser.Select(i => i.InsatsId).ToHashSet(StringComparer.Ordinal);
-        // Per person (one pass): the insatser of their stays, and their latest-starting stay for the gender.
-        var byPerson = new Dictionary<string, (Stay Latest, List<string> Codes)>(StringComparer.Ordinal);
-        foreach (var stay in input.ActiveStays.Where(s => !s.Anonymous && ids.Contains(s.InsatsId!)))
+        var table = input.Table;
+        var included = table.Select(insatser.Select(i => i.InsatsId));
+        var period = input.Period;
+        var counts = new GenderCodeCounts();
+
+        // Each person once, in the denominators, by the gender of their latest-starting stay among those counted.
+        var latest = new PersonSlots(table.Count);
+        foreach (var person in table.LatestRows(table.Active.Where(row => !table.IsAnonymous(row) && included.Contains(table.InsatsOf(row))), latest))
         {
-            if (byPerson.TryGetValue(stay.ParticipantId!, out var person))
-            {
-                person.Codes.Add(stay.InsatsId!);
-                if (SectionStays.StartsLater(stay, person.Latest))
-                {
-                    byPerson[stay.ParticipantId!] = (stay, person.Codes);
-                }
-            }
-            else
-            {
-                byPerson[stay.ParticipantId!] = (stay, [stay.InsatsId!]);
-            }
+            counts.Item(table.GenderOf(latest.Get(person)));
         }
 
-        var people = byPerson.Values
-            .Select(person => (Gender: SectionStays.GenderOf(input, person.Latest), Codes: (IEnumerable<string>)person.Codes))
-            .ToList();
+        // In each insats' row once, however many stays they have there.
+        var inInsats = new PersonSet(table.Count);
+        foreach (var (insatsId, _) in insatser)
+        {
+            if (table.InsatsNumberOf(insatsId) is var number and not StayTable.NoInsats)
+            {
+                inInsats.Clear();
+                foreach (var row in table.RowsOf(number))
+                {
+                    if (!table.IsAnonymous(row) && table.IsActiveIn(row, period) && inInsats.Add(table.PersonOf(row)))
+                    {
+                        counts.Code(table.GenderOf(latest.Get(table.PersonOf(row))), insatsId);
+                    }
+                }
+            }
+        }
 
         // Count-only insatser (pinnstatistik) are in this table and nowhere else: each registered woman, man or other
         // is one item of their insats' row, and so in the table's denominators too.
-        var registered = input.Model.CountRegistrations.CountsByInsats(input.Period);
+        var registered = input.Model.CountRegistrations.CountsByInsats(period);
         foreach (var (insatsId, facts) in insatser.Where(i => i.Facts?.Kind == InsatsFacts.CountOnly))
         {
-            if (registered.TryGetValue(insatsId, out var counts))
+            if (registered.TryGetValue(insatsId, out var registeredCounts))
             {
-                IEnumerable<string> codes = [insatsId];
-                people.AddRange(Enumerable.Repeat((ParticipantGenders.Woman, codes), counts.Women));
-                people.AddRange(Enumerable.Repeat((ParticipantGenders.Man, codes), counts.Men));
-                people.AddRange(Enumerable.Repeat((ParticipantGenders.Other, codes), counts.Other));
+                counts.Add(ParticipantGenders.Woman, insatsId, registeredCounts.Women);
+                counts.Add(ParticipantGenders.Man, insatsId, registeredCounts.Men);
+                counts.Add(ParticipantGenders.Other, insatsId, registeredCounts.Other);
             }
         }
 
         var rows = insatser.Select(i => new CodeLabel(i.InsatsId, i.Facts?.Name ?? PerInsatsCalculator.UnknownName)).ToList();
-        return Table("deltagare-per-insats", "Deltagare per insats", rows, people, multiValued: true);
+        return counts.ToTable("deltagare-per-insats", "Deltagare per insats", rows, multiValued: true);
+    }
+}
+
+/// <summary>
+/// One gender-split table counted item by item: per row the women, men and others, and per table the items and the
+/// women and men among them (the percentages' denominators). An item's code counts once in its row however often the
+/// item has it; genders other than woman and man are "other", counted in the totals only.
+/// </summary>
+internal sealed class GenderCodeCounts
+{
+    private readonly Dictionary<string, GenderTally> _rows = new(StringComparer.Ordinal);
+    private readonly GenderTally _items = new();
+
+    public int Items => _items.Total;
+    public int Women => _items.Women;
+    public int Men => _items.Men;
+
+    /// <summary>An item with one code.</summary>
+    public void Add(string gender, string code)
+    {
+        Item(gender);
+        Code(gender, code);
     }
 
-    private static IReadOnlyList<(string Gender, IEnumerable<string> Codes)> Of(
-        IEnumerable<(Stay Stay, string Gender)> stays, Func<Stay, IEnumerable<string>> codes) =>
-        stays.Select(s => (s.Gender, codes(s.Stay))).ToList();
-
-    private static GenderSplitTable Table(
-        string code, string title, IReadOnlyList<CodeLabel> codes, IReadOnlyList<(string Gender, IEnumerable<string> Codes)> items, bool multiValued)
+    /// <summary><paramref name="times"/> items of one gender with one code.</summary>
+    public void Add(string gender, string code, int times)
     {
-        var counts = new Dictionary<(string Code, string Gender), int>();
-        foreach (var (gender, itemCodes) in items)
+        if (times == 0)
         {
-            var group = gender is ParticipantGenders.Woman or ParticipantGenders.Man ? gender : ParticipantGenders.Other;
-            foreach (var itemCode in SectionRows.DistinctCodes(itemCodes))
-            {
-                counts[(itemCode, group)] = counts.GetValueOrDefault((itemCode, group)) + 1;
-            }
+            return; // no item: the code isn't seen
         }
 
-        var women = items.Count(i => i.Gender == ParticipantGenders.Woman);
-        var men = items.Count(i => i.Gender == ParticipantGenders.Man);
-        var rows = SectionRows.RowsOf(codes, counts.Keys.Select(k => k.Code)).Select(row =>
+        _items.Add(gender, times);
+        RowOf(code).Add(gender, times);
+    }
+
+    /// <summary>An item with any number of codes (a multi-valued fact): each distinct code once.</summary>
+    public void AddEach(string gender, IReadOnlyList<string> codes)
+    {
+        Item(gender);
+        for (var i = 0; i < codes.Count; i++)
         {
-            var w = counts.GetValueOrDefault((row.Code, ParticipantGenders.Woman));
-            var m = counts.GetValueOrDefault((row.Code, ParticipantGenders.Man));
-            var o = counts.GetValueOrDefault((row.Code, ParticipantGenders.Other));
-            return new GenderSplitRow(row.Code, row.Label, Count.Of(w), Count.Of(m), Percent.Of(w, women), Percent.Of(m, men), Count.Of(w + m + o));
+            if (!SectionRows.SeenBefore(codes, i))
+            {
+                Code(gender, codes[i]);
+            }
+        }
+    }
+
+    /// <summary>An item, in the denominators; its codes come with <see cref="Code"/>.</summary>
+    public void Item(string gender) => _items.Add(gender);
+
+    /// <summary>One of an item's codes (the caller sees that an item's code comes once).</summary>
+    public void Code(string gender, string code) => RowOf(code).Add(gender);
+
+    public GenderSplitTable ToTable(string code, string title, IReadOnlyList<CodeLabel> codes, bool multiValued)
+    {
+        var rows = SectionRows.RowsOf(codes, _rows.Keys).Select(row =>
+        {
+            var tally = _rows.GetValueOrDefault(row.Code) ?? new GenderTally();
+            return new GenderSplitRow(row.Code, row.Label, Count.Of(tally.Women), Count.Of(tally.Men),
+                Percent.Of(tally.Women, Women), Percent.Of(tally.Men, Men), Count.Of(tally.Total));
         }).ToList();
-        return new GenderSplitTable(code, title, Count.Of(women), Count.Of(men), multiValued, rows, Count.Of(items.Count));
+        return new GenderSplitTable(code, title, Count.Of(Women), Count.Of(Men), multiValued, rows, Count.Of(Items));
+    }
+
+    private GenderTally RowOf(string code)
+    {
+        if (!_rows.TryGetValue(code, out var tally))
+        {
+            tally = new GenderTally();
+            _rows[code] = tally;
+        }
+
+        return tally;
     }
 }

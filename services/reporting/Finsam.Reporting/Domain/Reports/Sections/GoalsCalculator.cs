@@ -1,5 +1,3 @@
-using Finsam.IntegrationEvents.Participants.V1;
-
 namespace Finsam.Reporting.Domain.Reports.Sections;
 
 /// <summary>Goals against targets (<see cref="GoalsSection"/>) for one insats: one row per target the insats has set.</summary>
@@ -62,16 +60,11 @@ public static class GoalsCalculator
     /// <summary>Persons active in the period: a known person once, by their gender as it now stands; each anonymous stay its own person.</summary>
     private static (decimal? Share, int Lowest) LowestGenderShare(ReportInput input)
     {
-        var active = input.ActiveStays;
-        var genders = active.Where(s => s.Anonymous).Select(s => s.Gender)
-            .Concat(active.Where(s => !s.Anonymous)
-                .GroupBy(s => s.ParticipantId!, StringComparer.Ordinal)
-                .Select(person => input.Model.Persons.GenderOf(person.Key) ?? person.OrderBy(s => s.StartDate).ThenBy(s => s.EnrolmentId, StringComparer.Ordinal).Last().Gender))
-            .ToList();
-
-        var women = genders.Count(g => g == ParticipantGenders.Woman);
-        var men = genders.Count(g => g == ParticipantGenders.Man);
-        var lowest = Math.Min(women, men);
-        return (Percent.Of(lowest, genders.Count), lowest);
+        // The table numbers an anonymous stay as a person of its own, and a person's gender as it now stands is their
+        // corrected one, else their latest-starting stay's: what grouping by participant id and sorting each group gave.
+        var table = input.Table;
+        var genders = PerInsatsCalculator.PersonGenders(table, table.Active, new PersonSlots(table.Count));
+        var lowest = Math.Min(genders.Women, genders.Men);
+        return (Percent.Of(lowest, genders.Total), lowest);
     }
 }

@@ -30,42 +30,112 @@ public static class GroupWorkCalculator
     public static GroupWorkSection For(ReportInput input)
     {
         var period = input.Period;
-        var groups = input.Model.Groups.Entities.Where(g => input.InScope(g.InsatsId)).ToList();
-        var run = groups.Where(g => g.Traffar.Values.Any(t => HeldIn(t, period))).ToList();
-
+        int run = 0, completedGroups = 0, cancelled = 0, held = 0, recorded = 0, present = 0;
         var started = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in run)
+        var completed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in input.Model.Groups.Entities)
         {
-            started.UnionWith(group.Bookings.Values.Where(b => b.Placed && !b.Cancelled).Select(b => b.ParticipantId));
-            started.UnionWith(group.Traffar.Values.SelectMany(t => t.Attendance).Where(a => a.Value.Status == AttendanceStatus.Present).Select(a => a.Key));
+            if (!input.InScope(group.InsatsId))
+            {
+                continue;
+            }
+
+            // One pass over the group's träffar: those held in the period with their attendance, and the last one held
+            // (the day the course ended, Group.CompletedOn, without a second pass).
+            var ranInPeriod = false;
+            DateOnly? lastHeld = null;
+            foreach (var traff in group.Traffar.Values)
+            {
+                if (traff.HeldOn is not { } heldOn)
+                {
+                    continue;
+                }
+
+                lastHeld = lastHeld is { } last && last >= heldOn ? last : heldOn;
+                if (In(heldOn, period))
+                {
+                    ranInPeriod = true;
+                    held++;
+                    recorded += traff.Attendance.Count;
+                    present += CountPresent(traff);
+                }
+            }
+
+            if (ranInPeriod)
+            {
+                run++;
+                AddStarted(group, started);
+            }
+
+            if (group.Completion is { } completion && In(lastHeld ?? completion.On, period))
+            {
+                completedGroups++;
+                foreach (var participant in completion.Participants)
+                {
+                    if (participant.Completed)
+                    {
+                        completed.Add(participant.ParticipantId);
+                    }
+                }
+            }
+
+            if (group.Status == GroupStatuses.Cancelled && group.CancelledOn is { } on && In(on, period))
+            {
+                cancelled++;
+            }
         }
 
-        var completedGroups = groups.Where(g => g.CompletedOn is { } on && In(on, period)).ToList();
-        var completed = completedGroups
-            .SelectMany(g => g.Completion!.Participants.Where(p => p.Completed).Select(p => p.ParticipantId))
-            .Distinct(StringComparer.Ordinal)
-            .Count();
-        var cancelled = groups.Count(g => g.Status == GroupStatuses.Cancelled && g.CancelledOn is { } on && In(on, period));
-
-        var held = groups.SelectMany(g => g.Traffar.Values).Where(t => HeldIn(t, period)).ToList();
-        var recorded = held.Sum(t => t.Attendance.Count);
-        var present = held.Sum(t => t.Attendance.Values.Count(a => a.Status == AttendanceStatus.Present));
-
-        var forms = input.Model.Evaluations.Entities.Where(f => input.InScope(f.InsatsId) && UnlinkedMonth.FallsIn(f.Month, period)).ToList();
+        var inPeriod = new MonthsInPeriod(period);
+        var forms = input.Model.Evaluations.Entities.Where(f => input.InScope(f.InsatsId) && inPeriod.Contains(f.Month)).ToList();
 
         return new GroupWorkSection(
-            Count.Of(run.Count),
-            Count.Of(completedGroups.Count),
+            Count.Of(run),
+            Count.Of(completedGroups),
             Count.Of(cancelled),
-            Count.Of(held.Count),
+            Count.Of(held),
             Count.Of(started.Count),
-            Count.Of(completed),
+            Count.Of(completed.Count),
             Percent.Of(present, recorded),
             Count.Of(forms.Count),
             Statements(forms));
     }
 
-    private static bool HeldIn(GroupTraff traff, ReportPeriod period) => traff.HeldOn is { } on && In(on, period);
+    /// <summary>Who had a place in the group: a booking placed and not cancelled, or present at any of its träffar.</summary>
+    private static void AddStarted(Group group, HashSet<string> started)
+    {
+        foreach (var booking in group.Bookings.Values)
+        {
+            if (booking.Placed && !booking.Cancelled)
+            {
+                started.Add(booking.ParticipantId);
+            }
+        }
+
+        foreach (var traff in group.Traffar.Values)
+        {
+            foreach (var (participantId, mark) in traff.Attendance)
+            {
+                if (mark.Status == AttendanceStatus.Present)
+                {
+                    started.Add(participantId);
+                }
+            }
+        }
+    }
+
+    private static int CountPresent(GroupTraff traff)
+    {
+        var present = 0;
+        foreach (var mark in traff.Attendance.Values)
+        {
+            if (mark.Status == AttendanceStatus.Present)
+            {
+                present++;
+            }
+        }
+
+        return present;
+    }
 
     private static bool In(DateOnly day, ReportPeriod period) => day >= period.From && day <= period.To;
 

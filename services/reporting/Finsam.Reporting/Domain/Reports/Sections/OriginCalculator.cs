@@ -33,18 +33,62 @@ public static class OriginCalculator
 
     public static OriginSection Compute(ReportInput input)
     {
-        var active = SectionStays.Active(input).Where(s => !s.Anonymous).ToList();
-        var ended = SectionStays.EndedInStatistics(input);
-        var referrals = active
-            .Select(s => string.IsNullOrWhiteSpace(s.Identity!.ReferringAgency) ? NoReferral : s.Identity.ReferringAgency.Trim().ToLowerInvariant())
-            .ToList();
+        var table = input.Table;
+        var period = input.Period;
+        var referrals = new CodeCounts();
+        var stillEnrolled = 0;
+        foreach (var row in table.Active)
+        {
+            if (table.IsAnonymous(row))
+            {
+                continue;
+            }
+
+            var agency = table[row].Identity!.ReferringAgency;
+            referrals.Add(string.IsNullOrWhiteSpace(agency) ? NoReferral : agency.Trim().ToLowerInvariant());
+            if (table.IsActiveAtEndOf(row, period))
+            {
+                stillEnrolled++;
+            }
+        }
+
+        var ended = table.EndedInStatistics;
+        var discontinued = 0;
+        var days = new List<int>(ended.Length);
+        foreach (var row in ended)
+        {
+            var stay = table[row];
+            if (BrokeOff(stay.End!.Reasons))
+            {
+                discontinued++;
+            }
+
+            days.Add(SectionStays.DaysIn(stay));
+        }
 
         return new OriginSection(
-            SectionRows.Distribution(Agencies, referrals, SectionStays.During(input.Period, "inskrivna")),
-            Count.Of(active.Count),
-            Count.Of(ended.Count),
-            Count.Of(active.Count(s => s.IsActiveAtEndOf(input.Period))),
-            Count.Of(ended.Count(s => s.End!.Reasons.Any(r => DiscontinuedReasons.Contains(r, StringComparer.Ordinal)))),
-            SectionRows.Summary(ended.Select(SectionStays.DaysIn)));
+            referrals.ToDistribution(Agencies, SectionStays.During(period, "inskrivna")),
+            Count.Of(referrals.Items),
+            Count.Of(ended.Length),
+            Count.Of(stillEnrolled),
+            Count.Of(discontinued),
+            SectionRows.Summary(days));
+    }
+
+    /// <summary>At least one of the reasons is one of <see cref="DiscontinuedReasons"/> (ordinal).</summary>
+    private static bool BrokeOff(IReadOnlyList<string> reasons)
+    {
+        for (var i = 0; i < reasons.Count; i++)
+        {
+            for (var j = 0; j < DiscontinuedReasons.Count; j++)
+            {
+                if (string.Equals(reasons[i], DiscontinuedReasons[j], StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

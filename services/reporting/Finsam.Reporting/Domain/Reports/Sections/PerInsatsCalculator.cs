@@ -35,13 +35,15 @@ public static class PerInsatsCalculator
             return null;
         }
 
-        var staysByInsats = input.Model.Stays.Stays.Where(s => s.InsatsId is not null).ToLookup(s => s.InsatsId!, StringComparer.Ordinal);
+        var table = input.Table;
         var registered = input.Model.CountRegistrations.CountsByInsats(input.Period);
-        return KnownInsatser(input).Select(insats =>
+        var marks = new FlowMarks(table);
+        var latest = new PersonSlots(table.Count);
+        return [.. KnownInsatser(input).Select(insats =>
         {
-            var stays = staysByInsats[insats.InsatsId].ToList();
-            var counts = StayCounts.For(stays, insats.InsatsId, input.Period).Current;
-            var active = stays.Where(s => s.IsActiveIn(input.Period));
+            var number = table.InsatsNumberOf(insats.InsatsId);
+            var stays = number == StayTable.NoInsats ? [] : table.RowsOf(number);
+            var counts = table.CountPeriod(stays, input.Period, marks);
             return new InsatsSummaryRow(
                 insats.InsatsId,
                 insats.Facts?.Name ?? UnknownName,
@@ -54,28 +56,50 @@ public static class PerInsatsCalculator
                 FlowsCalculator.ToFlowCount(counts.ActiveAtEnd),
                 insats.Facts?.Kind == InsatsFacts.CountOnly
                     ? RegisteredGenderCounts(registered.GetValueOrDefault(insats.InsatsId))
-                    : SectionRows.GenderCountsOf(PersonGenders(input, active)));
-        }).ToList();
+                    : PersonGenders(table, ActiveIn(table, stays, input.Period), latest).ToCounts());
+        })];
     }
 
     private static GenderCounts RegisteredGenderCounts(CountOnly.RegisteredCounts? counts) => counts is null
         ? new GenderCounts(Count.Of(0), Count.Of(0), Count.Of(0), Count.Of(0))
         : new GenderCounts(Count.Of(counts.Women), Count.Of(counts.Men), Count.Of(counts.Other), Count.Of(counts.Total));
 
-    /// <summary>The catalogue's insatser and those only counted stays name, by name then id.</summary>
-    internal static IReadOnlyList<(string InsatsId, InsatsFacts? Facts)> KnownInsatser(ReportInput input)
-    {
-        var ids = input.Model.Insatser.Keys
-            .Concat(input.Model.Stays.Stays.Where(s => !s.IsParked && s.InsatsId is not null).Select(s => s.InsatsId!))
-            .Distinct(StringComparer.Ordinal);
-        return ids
+    /// <summary>
+    /// The catalogue's insatser and those only counted stays name, by name then id. At förbund level (the only scope
+    /// that asks), the table's insatser are those of every counted stay.
+    /// </summary>
+    internal static IReadOnlyList<(string InsatsId, InsatsFacts? Facts)> KnownInsatser(ReportInput input) =>
+        [.. input.Model.Insatser.Keys
+            .Concat(input.Table.InsatsIds)
+            .Distinct(StringComparer.Ordinal)
             .Select(id => (InsatsId: id, Facts: input.Model.Insatser.Find(id)))
             .OrderBy(i => i.Facts?.Name ?? UnknownName, SwedishOrder)
-            .ThenBy(i => i.InsatsId, StringComparer.Ordinal)
-            .ToList();
+            .ThenBy(i => i.InsatsId, StringComparer.Ordinal)];
+
+    /// <summary>One gender per unique person among <paramref name="rows"/>: that of their latest-starting stay as it now stands.</summary>
+    /// <param name="latest">Scratch, reused between calls.</param>
+    internal static GenderTally PersonGenders(StayTable table, IEnumerable<int> rows, PersonSlots latest)
+    {
+        var genders = new GenderTally();
+        foreach (var person in table.LatestRows(rows, latest))
+        {
+            genders.Add(table.GenderOf(latest.Get(person)));
+        }
+
+        return genders;
     }
 
-    /// <summary>One gender per unique person among <paramref name="stays"/> (counted stays only).</summary>
-    internal static IReadOnlyList<string> PersonGenders(ReportInput input, IEnumerable<Stay> stays) =>
-        [.. SectionStays.LatestStayByPerson(stays.Where(s => !s.IsParked)).Values.Select(latest => SectionStays.GenderOf(input, latest))];
+    private static List<int> ActiveIn(StayTable table, ReadOnlySpan<int> rows, ReportPeriod period)
+    {
+        var active = new List<int>();
+        foreach (var row in rows)
+        {
+            if (table.IsActiveIn(row, period))
+            {
+                active.Add(row);
+            }
+        }
+
+        return active;
+    }
 }

@@ -23,28 +23,47 @@ public static class ProfileCalculator
     {
         var ageBands = ProfileAgeBands.Of(input.Settings.AgeBandsFor(input.InsatsId));
         var timeBands = ProfileTimeBands.Of(input.Settings.TimeInInsatsBandsMonths);
-        var ended = SectionStays.EndedInStatistics(input);
+        var table = input.Table;
+        var ended = table.EndedInStatistics;
         var denominator = SectionStays.During(input.Period, "avslutade");
-        var years = ended.Select(s => s.Start!.YearsInSupport).OfType<int>().ToList();
         var threshold = input.Settings.YearsInSupportThreshold;
 
+        // One pass over the ended: every table's codes and every summary's values of a stay at once.
+        CodeCounts genders = new(), ages = new(), education = new(), forsorjning = new(), timeInInsats = new(), endReasons = new();
+        var years = new List<int>();
+        var months = new List<int>(ended.Length);
+        var days = new List<int>(ended.Length);
+        foreach (var row in ended)
+        {
+            var stay = table[row];
+            var stayMonths = SectionStays.MonthsIn(stay);
+            genders.Add(table.GenderOf(row));
+            ages.Add(ageBands.BandOf(stay.AgeBand));
+            education.Add(stay.Start!.EducationLevel ?? SectionRows.Unknown);
+            if (stay.Start.YearsInSupport is { } inSupport)
+            {
+                years.Add(inSupport);
+            }
+
+            forsorjning.AddEach(stay.Start.ForsorjningAtStart);
+            months.Add(stayMonths);
+            days.Add(SectionStays.DaysIn(stay));
+            timeInInsats.Add(timeBands.BandOf(stayMonths));
+            endReasons.AddEach(stay.End!.Reasons);
+        }
+
         return new ProfileSection(
-            Count.Of(ended.Count),
-            SectionRows.Distribution(SectionRows.Genders, ended.Select(s => SectionStays.GenderOf(input, s)).ToList(), denominator),
-            SectionRows.Distribution(ageBands.Bands, ended.Select(s => ageBands.BandOf(s.AgeBand)).ToList(), denominator),
-            SectionRows.Distribution(
-                SectionRows.InOrder(ParticipantCodes.EducationLevels),
-                ended.Select(s => s.Start!.EducationLevel ?? SectionRows.Unknown).ToList(),
-                denominator),
+            Count.Of(ended.Length),
+            genders.ToDistribution(SectionRows.Genders, denominator),
+            ages.ToDistribution(ageBands.Bands, denominator),
+            education.ToDistribution(SectionRows.InOrder(ParticipantCodes.EducationLevels), denominator),
             SectionRows.Summary(years),
             threshold,
             Count.Of(years.Count(y => y > threshold)),
-            SectionRows.Distribution(
-                SectionRows.InOrder(ParticipantCodes.Forsorjning), ended.Select(s => s.Start!.ForsorjningAtStart).ToList(), denominator, multiValued: true),
-            SectionRows.Summary(ended.Select(SectionStays.MonthsIn)),
-            SectionRows.Summary(ended.Select(SectionStays.DaysIn)),
-            SectionRows.Distribution(timeBands.Bands, ended.Select(s => timeBands.BandOf(SectionStays.MonthsIn(s))).ToList(), denominator),
-            SectionRows.Distribution(
-                SectionRows.InOrder(ParticipantCodes.EndReasons), ended.Select(s => s.End!.Reasons).ToList(), denominator, multiValued: true));
+            forsorjning.ToDistribution(SectionRows.InOrder(ParticipantCodes.Forsorjning), denominator, multiValued: true),
+            SectionRows.Summary(months),
+            SectionRows.Summary(days),
+            timeInInsats.ToDistribution(timeBands.Bands, denominator),
+            endReasons.ToDistribution(SectionRows.InOrder(ParticipantCodes.EndReasons), denominator, multiValued: true));
     }
 }

@@ -19,21 +19,51 @@ public static class ResultsCalculator
 
     public static ResultsSection Compute(ReportInput input)
     {
-        var ended = SectionStays.EndedInStatistics(input);
-        var toWork = ended.Where(s => WorkCodes.Contains(s.End!.SysselsattningAtEnd, StringComparer.Ordinal)).ToList();
-        var toStudies = ended.Count(s => s.End!.SysselsattningAtEnd == StudiesCode);
-        var toJobSeeking = ended.Count(s => s.End!.SysselsattningAtEnd == ActiveJobSeekingCode);
-        var workOrStudies = toWork.Count + toStudies;
-        var percent = Percent.Of(workOrStudies, ended.Count);
+        var table = input.Table;
+        var ended = table.EndedInStatistics;
+        var toWork = new GenderTally();
+        int toStudies = 0, toJobSeeking = 0;
+        foreach (var row in ended)
+        {
+            var sysselsattning = table[row].End!.SysselsattningAtEnd;
+            if (IsWork(sysselsattning))
+            {
+                toWork.Add(table.GenderOf(row));
+            }
+            else if (sysselsattning == StudiesCode)
+            {
+                toStudies++;
+            }
+            else if (sysselsattning == ActiveJobSeekingCode)
+            {
+                toJobSeeking++;
+            }
+        }
+
+        var workOrStudies = toWork.Total + toStudies;
+        var percent = Percent.Of(workOrStudies, ended.Length);
         var target = input.Insats?.WorkOrStudiesTargetPercent; // null at förbund level: no insats, no target
         return new ResultsSection(
-            Count.Of(ended.Count),
-            SectionRows.GenderCountsOf(toWork.Select(s => SectionStays.GenderOf(input, s))),
+            Count.Of(ended.Length),
+            toWork.ToCounts(),
             Count.Of(toStudies),
             Count.Of(toJobSeeking),
             Count.Of(workOrStudies),
             percent,
             target,
             percent is { } share && target is { } aim ? share >= aim : null);
+    }
+
+    private static bool IsWork(string sysselsattning)
+    {
+        for (var i = 0; i < WorkCodes.Count; i++)
+        {
+            if (string.Equals(WorkCodes[i], sysselsattning, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Finsam.IntegrationEvents.Participants.V1;
 
 namespace Finsam.Reporting.Domain.Reports.Sections;
@@ -29,46 +30,18 @@ internal static class SectionRows
     public static IReadOnlyList<CodeLabel> WithUnknown(IReadOnlyList<CodeLabel> codes) =>
         codes.Any(c => c.Code == Unknown) ? codes : [.. codes, new CodeLabel(Unknown, UnknownLabel)];
 
-    /// <summary>
-    /// How many items have each code: an item with a code twice counts once in that row (multi-valued facts put an
-    /// item in several rows). Known codes first in list order, then unknown ones seen, ordinal.
-    /// </summary>
-    public static IReadOnlyList<(CodeLabel Code, int Count)> CountRows(IReadOnlyList<CodeLabel> codes, IEnumerable<IEnumerable<string>> items)
+    /// <summary>True when the code at <paramref name="index"/> is also earlier in the list (ordinal): it was counted there.</summary>
+    public static bool SeenBefore(IReadOnlyList<string> codes, int index)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var item in items)
+        for (var j = 0; j < index; j++)
         {
-            foreach (var code in DistinctCodes(item))
+            if (string.Equals(codes[j], codes[index], StringComparison.Ordinal))
             {
-                counts[code] = counts.GetValueOrDefault(code) + 1;
+                return true;
             }
         }
 
-        return RowsOf(codes, counts.Keys).Select(c => (c, counts.GetValueOrDefault(c.Code))).ToList();
-    }
-
-    /// <summary>
-    /// One item's codes, each once (ordinal), in first-seen order: what <c>Distinct(StringComparer.Ordinal)</c> gives,
-    /// without a hash set per item. An item has a handful of codes (a multi-valued fact), and the sections count
-    /// hundreds of thousands of items, so the set was most of the counting's time.
-    /// </summary>
-    public static IEnumerable<string> DistinctCodes(IEnumerable<string> codes)
-    {
-        if (codes is IReadOnlyList<string> { Count: <= 1 } single)
-        {
-            return single;
-        }
-
-        var distinct = new List<string>(4);
-        foreach (var code in codes)
-        {
-            if (!distinct.Exists(c => string.Equals(c, code, StringComparison.Ordinal)))
-            {
-                distinct.Add(code);
-            }
-        }
-
-        return distinct;
+        return false;
     }
 
     /// <summary>The list's codes in order, then the <paramref name="seen"/> codes it doesn't know (ordinal), labelled by their code.</summary>
@@ -79,37 +52,11 @@ internal static class SectionRows
         return [.. codes, .. extra.Select(code => new CodeLabel(code, code))];
     }
 
-    /// <summary>A distribution over <paramref name="items"/> (the denominator: one per item).</summary>
+    /// <summary>A distribution of counted rows over <paramref name="denominator"/> items.</summary>
     public static Distribution Distribution(
-        IReadOnlyList<CodeLabel> codes, IReadOnlyCollection<IEnumerable<string>> items, string denominatorLabel, bool multiValued)
-    {
-        var denominator = items.Count;
-        var rows = CountRows(codes, items)
-            .Select(row => new Tally(row.Code.Code, row.Code.Label, Count.Of(row.Count), Percent.Of(row.Count, denominator)))
-            .ToList();
-        return new Distribution(Count.Of(denominator), denominatorLabel, multiValued, rows);
-    }
-
-    /// <summary>A single-valued distribution: one code per item.</summary>
-    public static Distribution Distribution(IReadOnlyList<CodeLabel> codes, IReadOnlyCollection<string> items, string denominatorLabel) =>
-        Distribution(codes, items.Select(code => (IEnumerable<string>)[code]).ToList(), denominatorLabel, multiValued: false);
-
-    /// <summary>Counts by gender: "woman", "man", and everything else as other; <see cref="GenderCounts.Total"/> is all of them.</summary>
-    public static GenderCounts GenderCountsOf(IEnumerable<string> genders)
-    {
-        int women = 0, men = 0, other = 0;
-        foreach (var gender in genders)
-        {
-            switch (gender)
-            {
-                case ParticipantGenders.Woman: women++; break;
-                case ParticipantGenders.Man: men++; break;
-                default: other++; break;
-            }
-        }
-
-        return new GenderCounts(Count.Of(women), Count.Of(men), Count.Of(other), Count.Of(women + men + other));
-    }
+        IReadOnlyList<CodeLabel> codes, int denominator, IReadOnlyList<(CodeLabel Code, int Count)> rows, string denominatorLabel, bool multiValued) =>
+        new(Count.Of(denominator), denominatorLabel, multiValued,
+            [.. rows.Select(row => new Tally(row.Code.Code, row.Code.Label, Count.Of(row.Count), Percent.Of(row.Count, denominator)))]);
 
     /// <summary>Range and mean (one decimal, half away from zero) of the values; all null when there are none.</summary>
     public static NumberSummary Summary(IEnumerable<int> values)
@@ -123,4 +70,66 @@ internal static class SectionRows
         var mean = Math.Round((decimal)list.Sum(v => (long)v) / list.Count, 1, MidpointRounding.AwayFromZero);
         return new NumberSummary(Count.Of(list.Count), list.Min(), list.Max(), mean);
     }
+}
+
+/// <summary>Counts by gender: women, men and everyone else ("other" and any gender code this version doesn't know), counted as they come.</summary>
+internal sealed class GenderTally
+{
+    public int Women { get; private set; }
+    public int Men { get; private set; }
+    public int Other { get; private set; }
+    public int Total => Women + Men + Other;
+
+    public void Add(string? gender) => Add(gender, 1);
+
+    public void Add(string? gender, int times)
+    {
+        switch (gender)
+        {
+            case ParticipantGenders.Woman: Women += times; break;
+            case ParticipantGenders.Man: Men += times; break;
+            default: Other += times; break;
+        }
+    }
+
+    public GenderCounts ToCounts() => new(Count.Of(Women), Count.Of(Men), Count.Of(Other), Count.Of(Total));
+}
+
+/// <summary>
+/// A table's rows counted item by item, as they come (no list of every item's codes): how many items have each code,
+/// an item with a code twice counting once in that row (multi-valued facts put an item in several rows).
+/// </summary>
+internal sealed class CodeCounts
+{
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    /// <summary>How many items were added (the denominator).</summary>
+    public int Items { get; private set; }
+
+    /// <summary>An item with one code.</summary>
+    public void Add(string code)
+    {
+        Items++;
+        CollectionsMarshal.GetValueRefOrAddDefault(_counts, code, out _)++;
+    }
+
+    /// <summary>An item with any number of codes (a multi-valued fact): each distinct code once.</summary>
+    public void AddEach(IReadOnlyList<string> codes)
+    {
+        Items++;
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (!SectionRows.SeenBefore(codes, i))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(_counts, codes[i], out _)++;
+            }
+        }
+    }
+
+    /// <summary>The rows: the list's codes in order, then unknown codes seen (ordinal), each with its count.</summary>
+    public IReadOnlyList<(CodeLabel Code, int Count)> Rows(IReadOnlyList<CodeLabel> codes) =>
+        [.. SectionRows.RowsOf(codes, _counts.Keys).Select(c => (c, _counts.GetValueOrDefault(c.Code)))];
+
+    public Distribution ToDistribution(IReadOnlyList<CodeLabel> codes, string denominatorLabel, bool multiValued = false) =>
+        SectionRows.Distribution(codes, Items, Rows(codes), denominatorLabel, multiValued);
 }

@@ -22,16 +22,41 @@ public static class SurveyCalculator
 {
     public static SurveySection For(ReportInput input)
     {
-        var answers = input.Model.SurveyAnswers.Entities
-            .Where(a => input.InScope(a.InsatsId) && UnlinkedMonth.FallsIn(a.Period, input.Period));
+        // The options chosen, per instrument and version, then per question, in one pass over the answers: an
+        // answer's instrument is looked up once for all its questions.
+        var inPeriod = new MonthsInPeriod(input.Period);
+        var byInstrument = new Dictionary<(string InstrumentId, int InstrumentVersion), Dictionary<string, List<string>>>();
+        foreach (var answer in input.Model.SurveyAnswers.Entities)
+        {
+            if (!input.InScope(answer.InsatsId) || !inPeriod.Contains(answer.Period))
+            {
+                continue;
+            }
 
-        var rows = answers
-            .SelectMany(a => a.Answers.Select(q => (a.InstrumentId, a.InstrumentVersion, Question: q.Key, Option: q.Value)))
-            .GroupBy(a => (a.InstrumentId, a.InstrumentVersion, a.Question))
-            .OrderBy(g => g.Key.InstrumentId, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.InstrumentVersion)
-            .ThenBy(g => g.Key.Question, NaturalOrder.Instance)
-            .Select(g => Question(g.Key.InstrumentId, g.Key.InstrumentVersion, g.Key.Question, [.. g.Select(a => a.Option)], input.Settings))
+            if (!byInstrument.TryGetValue((answer.InstrumentId, answer.InstrumentVersion), out var byQuestion))
+            {
+                byQuestion = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                byInstrument[(answer.InstrumentId, answer.InstrumentVersion)] = byQuestion;
+            }
+
+            foreach (var (question, option) in answer.Answers)
+            {
+                if (!byQuestion.TryGetValue(question, out var options))
+                {
+                    options = [];
+                    byQuestion[question] = options;
+                }
+
+                options.Add(option);
+            }
+        }
+
+        var rows = byInstrument
+            .SelectMany(instrument => instrument.Value.Select(question => (instrument.Key.InstrumentId, instrument.Key.InstrumentVersion, Question: question.Key, Options: question.Value)))
+            .OrderBy(g => g.InstrumentId, StringComparer.Ordinal)
+            .ThenBy(g => g.InstrumentVersion)
+            .ThenBy(g => g.Question, NaturalOrder.Instance)
+            .Select(g => Question(g.InstrumentId, g.InstrumentVersion, g.Question, g.Options, input.Settings))
             .ToList();
 
         return new SurveySection(rows);

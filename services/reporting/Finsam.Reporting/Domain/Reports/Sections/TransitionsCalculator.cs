@@ -1,5 +1,4 @@
 using Finsam.IntegrationEvents.Participants.V1;
-using Finsam.Reporting.Domain.Stays;
 
 namespace Finsam.Reporting.Domain.Reports.Sections;
 
@@ -18,64 +17,98 @@ public static class TransitionsCalculator
 {
     public static TransitionsSection Compute(ReportInput input)
     {
-        var ended = SectionStays.EndedInStatistics(input);
+        var table = input.Table;
+        var ended = table.EndedInStatistics;
         var denominatorLabel = SectionStays.During(input.Period, "avslutade");
         var forsorjning = SectionRows.InOrder(ParticipantCodes.Forsorjning);
         var sysselsattning = SectionRows.InOrder(ParticipantCodes.Sysselsattning);
 
+        // Each stay's codes are numbered once for the three tables, and a pair is counted under its two numbers: a
+        // pair of code texts as a key was hashed (both texts) for every pair of every stay of every table.
+        var codes = new TextNumbers();
+        Pairs forsorjningToSysselsattning = new(), forsorjningToForsorjning = new(), sysselsattningToSysselsattning = new();
+        List<int> forsorjningAtStart = [], forsorjningAtEnd = [];
+        foreach (var row in ended)
+        {
+            var stay = table[row];
+            var gender = table.GenderOf(row);
+            Number(stay.Start!.ForsorjningAtStart, codes, forsorjningAtStart);
+            Number(stay.End!.ForsorjningAtEnd, codes, forsorjningAtEnd);
+            var sysselsattningAtStart = codes.NumberOf(stay.Start.SysselsattningAtStart ?? SectionRows.Unknown);
+            var sysselsattningAtEnd = codes.NumberOf(stay.End.SysselsattningAtEnd);
+            foreach (var before in forsorjningAtStart)
+            {
+                forsorjningToSysselsattning.Add(before, sysselsattningAtEnd, gender);
+                foreach (var after in forsorjningAtEnd)
+                {
+                    forsorjningToForsorjning.Add(before, after, gender);
+                }
+            }
+
+            sysselsattningToSysselsattning.Add(sysselsattningAtStart, sysselsattningAtEnd, gender);
+        }
+
         return new TransitionsSection(
-            Table(input, ended, denominatorLabel, "Försörjning vid start → sysselsättning vid avslut", multiValued: true,
-                forsorjning, s => s.Start!.ForsorjningAtStart, sysselsattning, s => [s.End!.SysselsattningAtEnd]),
-            Table(input, ended, denominatorLabel, "Försörjning vid start → försörjning vid avslut", multiValued: true,
-                forsorjning, s => s.Start!.ForsorjningAtStart, forsorjning, s => s.End!.ForsorjningAtEnd),
-            Table(input, ended, denominatorLabel, "Sysselsättning vid start → sysselsättning vid avslut", multiValued: false,
-                SectionRows.WithUnknown(sysselsattning), s => [s.Start!.SysselsattningAtStart ?? SectionRows.Unknown],
-                sysselsattning, s => [s.End!.SysselsattningAtEnd]));
+            Table(forsorjningToSysselsattning, codes, ended.Length, denominatorLabel, "Försörjning vid start → sysselsättning vid avslut",
+                multiValued: true, forsorjning, sysselsattning),
+            Table(forsorjningToForsorjning, codes, ended.Length, denominatorLabel, "Försörjning vid start → försörjning vid avslut",
+                multiValued: true, forsorjning, forsorjning),
+            Table(sysselsattningToSysselsattning, codes, ended.Length, denominatorLabel, "Sysselsättning vid start → sysselsättning vid avslut",
+                multiValued: false, SectionRows.WithUnknown(sysselsattning), sysselsattning));
+    }
+
+    /// <summary>The numbers of a stay's codes, each code once (a multi-valued fact may name one twice).</summary>
+    private static void Number(IReadOnlyList<string> texts, TextNumbers codes, List<int> numbers)
+    {
+        numbers.Clear();
+        foreach (var text in texts)
+        {
+            var number = codes.NumberOf(text);
+            if (!numbers.Contains(number))
+            {
+                numbers.Add(number);
+            }
+        }
     }
 
     private static TransitionTable Table(
-        ReportInput input,
-        IReadOnlyList<Stay> ended,
+        Pairs pairs,
+        TextNumbers codes,
+        int ended,
         string denominatorLabel,
         string title,
         bool multiValued,
         IReadOnlyList<CodeLabel> fromCodes,
-        Func<Stay, IEnumerable<string>> from,
-        IReadOnlyList<CodeLabel> toCodes,
-        Func<Stay, IEnumerable<string>> to)
+        IReadOnlyList<CodeLabel> toCodes)
     {
-        var pairs = new Dictionary<(string From, string To), List<string>>();
-        foreach (var stay in ended)
-        {
-            var gender = SectionStays.GenderOf(input, stay);
-            foreach (var before in SectionRows.DistinctCodes(from(stay)))
-            {
-                var afters = SectionRows.DistinctCodes(to(stay));
-                foreach (var after in afters)
-                {
-                    if (!pairs.TryGetValue((before, after), out var genders))
-                    {
-                        genders = [];
-                        pairs[(before, after)] = genders;
-                    }
-
-                    genders.Add(gender);
-                }
-            }
-        }
-
         var rows = new List<TransitionRow>();
-        foreach (var before in SectionRows.RowsOf(fromCodes, pairs.Keys.Select(k => k.From)))
+        var afters = SectionRows.RowsOf(toCodes, pairs.Keys.Select(k => codes.Texts[k.To]));
+        foreach (var before in SectionRows.RowsOf(fromCodes, pairs.Keys.Select(k => codes.Texts[k.From])))
         {
-            foreach (var after in SectionRows.RowsOf(toCodes, pairs.Keys.Select(k => k.To)))
+            foreach (var after in afters)
             {
-                if (pairs.TryGetValue((before.Code, after.Code), out var genders))
+                if (codes.Find(before.Code) is { } from && codes.Find(after.Code) is { } to && pairs.TryGetValue((from, to), out var genders))
                 {
-                    rows.Add(new TransitionRow(before.Code, before.Label, after.Code, after.Label, SectionRows.GenderCountsOf(genders)));
+                    rows.Add(new TransitionRow(before.Code, before.Label, after.Code, after.Label, genders.ToCounts()));
                 }
             }
         }
 
-        return new TransitionTable(title, Count.Of(ended.Count), denominatorLabel, multiValued, rows);
+        return new TransitionTable(title, Count.Of(ended), denominatorLabel, multiValued, rows);
+    }
+
+    /// <summary>The genders of the stays that made each pair of code numbers (from, to).</summary>
+    private sealed class Pairs : Dictionary<(int From, int To), GenderTally>
+    {
+        public void Add(int from, int to, string gender)
+        {
+            if (!TryGetValue((from, to), out var genders))
+            {
+                genders = new GenderTally();
+                this[(from, to)] = genders;
+            }
+
+            genders.Add(gender);
+        }
     }
 }
