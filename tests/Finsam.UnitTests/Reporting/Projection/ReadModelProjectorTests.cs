@@ -286,6 +286,29 @@ public sealed class ReadModelProjectorTests : IDisposable
     }
 
     [Fact]
+    public async Task During_a_rebuild_readers_wait_for_the_rebuilt_model_and_the_old_one_is_let_go()
+    {
+        using var store = await OpenAsync();
+        var held = new HeldStore(store.ReadModels);
+        var projector = new ReadModelProjector(store.Journal, held);
+        await FeedAsync(store, projector, Deliveries(seed: 131), seed: 132);
+        var old = new WeakReference(await projector.ReadAsync((model, _) => model, Ct));
+
+        held.Hold = true;
+        var rebuilding = new ReadModelRebuild(store.Journal, held, projector).RunAsync(Ct);
+        await held.Saving.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct); // the rebuild is writing: replayed, not yet swapped in
+        var reading = projector.ReadAsync((model, _) => model, Ct);
+        await Task.Delay(100, Ct);
+        Assert.False(reading.IsCompleted);
+        GC.Collect();
+        Assert.False(old.IsAlive);
+
+        held.Release.SetResult();
+        var result = await rebuilding;
+        Assert.Same(result.Model, await reading);
+    }
+
+    [Fact]
     public async Task A_rebuild_that_fails_after_clearing_leaves_the_projector_to_write_everything_again()
     {
         using var store = await OpenAsync();
@@ -406,4 +429,36 @@ internal sealed class CountingJournal(IEventJournal inner) : IEventJournal
     }
 
     public Task<long> CountUnlinkedAsync(CancellationToken cancellationToken) => inner.CountUnlinkedAsync(cancellationToken);
+}
+
+/// <summary>Holds a save, once <see cref="Hold"/> is set, until <see cref="Release"/> is completed.</summary>
+internal sealed class HeldStore(IReadModelStore inner) : IReadModelStore
+{
+    public bool Hold { get; set; }
+
+    public TaskCompletionSource Saving { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public IAsyncEnumerable<ReadModelEntity> LoadAsync(string kind, Type entityType, CancellationToken cancellationToken) =>
+        inner.LoadAsync(kind, entityType, cancellationToken);
+
+    public async Task SaveAsync(IReadOnlyCollection<ReadModelEntity> changes, ReadModelCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        if (Hold)
+        {
+            Saving.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+        }
+
+        await inner.SaveAsync(changes, checkpoint, cancellationToken);
+    }
+
+    public Task ClearAsync(CancellationToken cancellationToken) => inner.ClearAsync(cancellationToken);
+
+    public Task<ReadModelCheckpoint> GetCheckpointAsync(CancellationToken cancellationToken) => inner.GetCheckpointAsync(cancellationToken);
+
+    public Task<bool> NeedsRebuildAsync(CancellationToken cancellationToken) => inner.NeedsRebuildAsync(cancellationToken);
+
+    public void ReleaseMemory() => inner.ReleaseMemory();
 }

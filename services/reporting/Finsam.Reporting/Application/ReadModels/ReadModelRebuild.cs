@@ -19,6 +19,14 @@ public sealed class ReadModelRebuild(IEventJournal journal, IReadModelStore stor
     /// <summary>Journal entries read per page: larger than the projector's batch, since nothing is stored per page.</summary>
     public const int PageSize = 10_000;
 
+    /// <summary>
+    /// Pages read between two lettings-go of memory (<see cref="ReleaseMemory"/>). A rebuild peaked at 1.16 GB at the
+    /// benchmark's scale with a model of ~500 MB: LiteDB never shrinks its page cache (reading millions of journal
+    /// entries left ~250 MB in it), and a heap that only grows lets the GC put off full collections until it is about
+    /// twice what is live. Every 100,000 entries both are made small again, for a fraction of a second each time.
+    /// </summary>
+    public const int PagesBetweenReleases = 10;
+
     /// <summary>Rebuilds and swaps the projector's model; the projector applies nothing new meanwhile.</summary>
     public Task<RebuildResult> RunAsync(CancellationToken cancellationToken) =>
         projector.ReplaceAsync(token => ReplayIntoStoreAsync(journal, store, token), cancellationToken);
@@ -32,6 +40,7 @@ public sealed class ReadModelRebuild(IEventJournal journal, IReadModelStore stor
         var changed = new Dictionary<string, ISet<string>>(StringComparer.Ordinal);
         long sequence = 0;
         long events = 0;
+        var pages = 0;
         while (true)
         {
             var page = await journal.ReadAsync(sequence, PageSize, cancellationToken);
@@ -48,6 +57,10 @@ public sealed class ReadModelRebuild(IEventJournal journal, IReadModelStore stor
             }
 
             sequence = page[^1].Sequence;
+            if (++pages % PagesBetweenReleases == 0)
+            {
+                ReleaseMemory(store);
+            }
         }
 
         var unlinked = await journal.ReadAllUnlinkedAsync(PageSize, cancellationToken);
@@ -58,10 +71,18 @@ public sealed class ReadModelRebuild(IEventJournal journal, IReadModelStore stor
 
         var replay = clock.Elapsed;
         clock.Restart();
+        ReleaseMemory(store);
         var checkpoint = new ReadModelCheckpoint(sequence, unlinked.Count);
         var entities = ReadModelEntities.All(model);
         await store.ClearAsync(cancellationToken);
         await store.SaveAsync(entities, checkpoint, cancellationToken);
         return new RebuildResult(model, checkpoint, events, unlinked.Count, entities.Count, replay, clock.Elapsed);
+    }
+
+    /// <summary>LiteDB's page cache let go, and a full collection, so the heap is what is live (see <see cref="PagesBetweenReleases"/>).</summary>
+    private static void ReleaseMemory(IReadModelStore store)
+    {
+        store.ReleaseMemory();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 }
