@@ -102,7 +102,11 @@ public sealed class JournalTests : BrokerTest
                 s => s.sequence >= entries[^1].Sequence, TimeSpan.FromSeconds(30), "the projector to apply both events");
             Assert.Equal(new GenderSummary(1, 0, 0), summary);
             Assert.Equal(entries[^1].Sequence, asOf);
-            Assert.Equal(asOf, (await host.Services.GetRequiredService<IReadModelStore>().GetCheckpointAsync(Ct)).Sequence);
+            // The model is changed first and the store after it (outside the readers' lock): wait for the save.
+            var stored = await Eventually.ReturnsAsync(
+                () => host.Services.GetRequiredService<IReadModelStore>().GetCheckpointAsync(Ct),
+                c => c.Sequence >= asOf, TimeSpan.FromSeconds(30), "the projector to store its checkpoint");
+            Assert.Equal(asOf, stored.Sequence);
             // One journal queue for all event types, and no queue of its own for the summary any more.
             Assert.NotNull(await Broker.MessageCountAsync(JournalRegistration.EndpointName));
             Assert.Null(await Broker.MessageCountAsync("reporting-participant-registered"));
