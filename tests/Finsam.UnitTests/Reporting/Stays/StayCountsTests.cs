@@ -1,4 +1,7 @@
 using Finsam.IntegrationEvents;
+using Finsam.Reporting.Domain.ReadModels;
+using Finsam.Reporting.Domain.Reports;
+using Finsam.Reporting.Domain.Reports.Sections;
 using Finsam.Reporting.Domain.Stays;
 using static Finsam.UnitTests.Reporting.Stays.StayEvents;
 
@@ -6,11 +9,18 @@ namespace Finsam.UnitTests.Reporting.Stays;
 
 public sealed class StayCountsTests
 {
-    private static StayCounts Count(int year, string? insats, params IIntegrationEvent[] events)
+    private static StayCounts Count(int year, string? insats, params IIntegrationEvent[] events) =>
+        Counts(Model(events), insats, ReportPeriod.Year(year));
+
+    /// <summary>The flow counts as a report makes them (<see cref="FlowsCalculator.Counts"/>).</summary>
+    internal static StayCounts Counts(ReportingModel model, string? insats, ReportPeriod period) =>
+        FlowsCalculator.Counts(new ReportInput(model, insats, period, new ReportSettings()));
+
+    private static ReportingModel Model(IEnumerable<IIntegrationEvent> events)
     {
-        var book = new StayBook();
-        book.ApplyAll(events);
-        return StayCounts.For(book.Stays, insats, ReportPeriod.Year(year));
+        var model = new ReportingModel();
+        model.Stays.ApplyAll(events);
+        return model;
     }
 
     // (enrolments, persons) for active, started, ended, activeAtEnd.
@@ -105,17 +115,17 @@ public sealed class StayCountsTests
     [Fact]
     public void An_ending_without_its_start_is_left_out_and_reported_as_parked_until_the_start_arrives()
     {
-        var book = new StayBook();
-        book.Apply(Started("e1", "p1", "2025-01-10"));
-        book.Apply(Ended("e2", "2025-06-30", at: 9));
+        var model = new ReportingModel();
+        model.Stays.Apply(Started("e1", "p1", "2025-01-10"));
+        model.Stays.Apply(Ended("e2", "2025-06-30", at: 9));
 
-        var before = StayCounts.For(book.Stays, "X", ReportPeriod.Year(2025));
+        var before = Counts(model, "X", ReportPeriod.Year(2025));
         AssertCounts(before.Current, active: (1, 1), started: (1, 1), ended: (0, 0), activeAtEnd: (1, 1));
         Assert.Equal(1, before.Parked);
 
-        book.Apply(Started("e2", "p2", "2025-02-01", at: 2));
+        model.Stays.Apply(Started("e2", "p2", "2025-02-01", at: 2));
 
-        var after = StayCounts.For(book.Stays, "X", ReportPeriod.Year(2025));
+        var after = Counts(model, "X", ReportPeriod.Year(2025));
         AssertCounts(after.Current, active: (2, 2), started: (2, 2), ended: (1, 1), activeAtEnd: (1, 1));
         Assert.Equal(0, after.Parked);
     }
@@ -159,8 +169,7 @@ public sealed class StayCountsTests
     [Fact]
     public void A_period_across_years_counts_during_the_period_and_active_at_its_last_day()
     {
-        var book = new StayBook();
-        book.ApplyAll(
+        var model = Model(
         [
             Started("e1", "p1", "2020-11-01"), Ended("e1", "2021-06-30"),
             Started("e2", "p2", "2022-05-01"), Ended("e2", "2023-08-31"),
@@ -168,7 +177,7 @@ public sealed class StayCountsTests
             Started("e4", "p4", "2020-09-30"), Ended("e4", "2020-10-01"),
         ]);
 
-        var counts = StayCounts.For(book.Stays, "X", new ReportPeriod(D("2020-10-01"), D("2023-08-31")));
+        var counts = Counts(model, "X", new ReportPeriod(D("2020-10-01"), D("2023-08-31")));
 
         AssertCounts(counts.Current, active: (4, 4), started: (3, 3), ended: (3, 3), activeAtEnd: (1, 1));
         Assert.Equal(new ReportPeriod(D("2017-11-01"), D("2020-09-30")), counts.Previous.Period);

@@ -13,15 +13,26 @@ public static class FlowsCalculator
     /// Budgeted places: for one insats its catalogue figure (null when the insats isn't in the catalogue); for the
     /// förbund the sum over the insatser for individuals (individual, group-course, count-only) in the catalogue,
     /// since structural insatser have no participant places; null when the catalogue holds none of those.
-    /// The figures are <see cref="StayCounts.For"/>'s, counted from the report's <see cref="StayTable"/>.
     /// </remarks>
     public static FlowSection Compute(ReportInput input)
     {
+        var counts = Counts(input);
+        return new FlowSection(ToFlowCounts(counts.Current), ToFlowCounts(counts.Previous), BudgetedPlaces(input), counts.Parked);
+    }
+
+    /// <summary>
+    /// The scope's stays counted for the period and the one before it (the rules are <see cref="PeriodCounts"/>'),
+    /// from the report's <see cref="StayTable"/>, one pass each; parked stays counted apart.
+    /// </summary>
+    public static StayCounts Counts(ReportInput input)
+    {
         var table = input.Table;
         var marks = new FlowMarks(table);
-        var current = table.CountPeriod(table.All, input.Period, marks);
-        var previous = table.CountPeriod(table.All, input.Period.Previous(), marks);
-        return new FlowSection(ToFlowCounts(current), ToFlowCounts(previous), BudgetedPlaces(input), table.Parked);
+        return new StayCounts(
+            input.InsatsId,
+            table.CountPeriod(table.All, input.Period, marks),
+            table.CountPeriod(table.All, input.Period.Previous(), marks),
+            table.Parked);
     }
 
     public static FlowCounts ToFlowCounts(PeriodCounts counts) => new(
