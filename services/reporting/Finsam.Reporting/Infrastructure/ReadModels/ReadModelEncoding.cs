@@ -56,41 +56,28 @@ public static class ReadModelEncoding
     /// The bucket's entities deserialized as <paramref name="type"/>, in key order: what a load needs, read straight
     /// from a pooled buffer (no copy of each entity's JSON, no large buffer left as garbage per bucket).
     /// </summary>
-    public static List<KeyValuePair<string, object>> DeserializeBucket(byte[] data, int length, Type type, string id)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            var framed = DecompressInto(data, length, buffer, id);
-            var entities = new List<KeyValuePair<string, object>>();
-            var at = 0;
-            while (at < framed.Length)
-            {
-                var (key, json) = Next(framed, ref at, id);
-                entities.Add(KeyValuePair.Create(key, Deserialize(framed[json], type, id)));
-            }
-
-            return entities;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    public static List<KeyValuePair<string, object>> DeserializeBucket(byte[] data, int length, Type type, string id) =>
+        ReadBucket(data, length, id, json => Deserialize(json, type, id));
 
     /// <summary>The bucket's entities as stored, in key order: key and JSON bytes (kept, to write the bucket again).</summary>
-    public static List<KeyValuePair<string, byte[]>> DecodeBucket(byte[] data, int length, string id)
+    public static List<KeyValuePair<string, byte[]>> DecodeBucket(byte[] data, int length, string id) =>
+        ReadBucket(data, length, id, json => json.ToArray());
+
+    private delegate T FromJson<T>(ReadOnlySpan<byte> json);
+
+    /// <summary>Each entity of the bucket, key and what <paramref name="fromJson"/> makes of its JSON, from a pooled buffer.</summary>
+    private static List<KeyValuePair<string, T>> ReadBucket<T>(byte[] data, int length, string id, FromJson<T> fromJson)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
             var framed = DecompressInto(data, length, buffer, id);
-            var entities = new List<KeyValuePair<string, byte[]>>();
+            var entities = new List<KeyValuePair<string, T>>();
             var at = 0;
             while (at < framed.Length)
             {
                 var (key, json) = Next(framed, ref at, id);
-                entities.Add(KeyValuePair.Create(key, framed[json].ToArray()));
+                entities.Add(KeyValuePair.Create(key, fromJson(framed[json])));
             }
 
             return entities;
