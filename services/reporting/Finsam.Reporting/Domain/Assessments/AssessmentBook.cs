@@ -33,10 +33,8 @@ public sealed class AssessmentBook : ReadModelBook<EnrolmentAssessments>
     }
 
     // The same few instrument, phase and area names recur in every stay: one instance each.
-    private static AssessmentFacts FactsOf(string kind, string instrument, string version, string phase, DateOnly on, IReadOnlyDictionary<string, int> scores)
-    {
-        return new AssessmentFacts(Interned.Of(kind), Interned.Of(instrument), Interned.Of(version), Interned.Of(phase), on, SortedMap<int>.Of(scores));
-    }
+    private static AssessmentFacts FactsOf(string kind, string instrument, string version, string phase, DateOnly on, IReadOnlyDictionary<string, int> scores) =>
+        new(Interned.Of(kind), Interned.Of(instrument), Interned.Of(version), Interned.Of(phase), on, SortedMap<int>.Of(scores));
 
     private void KeepFacts(string enrolmentId, string assessmentId, AssessmentFacts facts, DateTime occurredAt, bool isCorrection, ISet<string> changed)
     {

@@ -18,7 +18,7 @@ public static class GroupStatuses
 public sealed record GroupSchedule(string FormatId, string FormatName, DateOnly StartDate, int MaxParticipants, int MinParticipants, string Delivery);
 
 /// <summary>How one participant fared in a completed group (GroupCompleted), without the event object.</summary>
-public sealed record CompletedParticipant([property: JsonConverter(typeof(InternedStringConverter))] string ParticipantId, int JoinedAtTraff, int TraffarHeldWhileBooked, int Present, bool Completed);
+public sealed record CompletedParticipant(string ParticipantId, int JoinedAtTraff, int TraffarHeldWhileBooked, int Present, bool Completed);
 
 /// <summary>The outcomes GroupCompleted settled by the format's attendance rule.</summary>
 /// <param name="On">The Swedish day the group was completed (from the event's instant).</param>
@@ -30,7 +30,7 @@ public sealed record GroupCompletion(DateOnly On, int TraffarHeld, int Completio
 /// activities service makes a new booking rather than reviving a cancelled one).
 /// </summary>
 /// <param name="JoinedAtTraff">From BookingMade or BookingPromoted; 0 until the booking has had a place.</param>
-public sealed record GroupBooking(string BookingId, [property: JsonConverter(typeof(InternedStringConverter))] string ParticipantId)
+public sealed record GroupBooking(string BookingId, string ParticipantId)
 {
     public const string PlacedState = "placed";
     public const string WaitlistedState = "waitlisted";
@@ -93,7 +93,6 @@ public sealed record GroupTraff(string TraffId)
 /// </summary>
 public sealed record Group(string GroupId)
 {
-
     /// <summary>Every group event carries it; the activities service never moves a group to another insats.</summary>
     public string? InsatsId { get; init; }
     public GroupSchedule? Schedule { get; init; }
