@@ -4,7 +4,7 @@ namespace Finsam.Reporting.Domain.Reports.Sections;
 
 /// <summary>
 /// Per-stay facts several sections share. Which stays a section counts (active, started, ended in the period) and a
-/// stay's person and gender are the <see cref="StayTable"/>'s: its period tests are those of <see cref="StayCounts"/>,
+/// stay's person and gender are the <see cref="StayTable"/>'s: its period tests are the ones <see cref="PeriodCounts"/> states,
 /// so a section's "ended" is always the flow figure's "avslutade".
 /// </summary>
 internal static class SectionStays

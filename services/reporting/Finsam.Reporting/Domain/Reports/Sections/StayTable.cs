@@ -13,10 +13,10 @@ namespace Finsam.Reporting.Domain.Reports.Sections;
 /// 100,000 participant ids per figure.
 /// </summary>
 /// <remarks>
-/// The period tests are those of <see cref="StayCounts"/>, on day numbers (a running stay's end is <see cref="Running"/>,
+/// The period tests are the ones <see cref="PeriodCounts"/> states, on day numbers (a running stay's end is <see cref="Running"/>,
 /// after every day), so a section's "ended" is always the flow figure's "avslutade". Persons are numbered on first
 /// use, so stays no figure asks about never look their participant up; an anonymous stay is a person of its own (it
-/// can't be matched to any other), as <see cref="StayCounts"/> counts it. A person's gender as it now stands is looked
+/// can't be matched to any other), as <see cref="StayCount"/> states. A person's gender as it now stands is looked
 /// up once, when first asked for. Rows are in the order of the stay book.
 /// </remarks>
 internal sealed class StayTable
@@ -219,33 +219,29 @@ internal sealed class StayTable
 
     /// <summary>
     /// The four flow figures of <paramref name="rows"/> for the period, per enrolment and as unique persons, as
-    /// <see cref="StayCounts"/> counts them, in one pass. <paramref name="marks"/> is scratch, reused between calls.
+    /// <see cref="PeriodCounts"/> states them, in one pass. <paramref name="marks"/> is scratch, reused between calls.
     /// </summary>
     public PeriodCounts CountPeriod(ReadOnlySpan<int> rows, ReportPeriod period, FlowMarks marks)
     {
-        var from = period.From.DayNumber;
-        var to = period.To.DayNumber;
         marks.Clear();
         foreach (var row in rows)
         {
-            var start = _start[row];
-            var end = _end[row];
-            if (start <= to && end >= from)
+            if (IsActiveIn(row, period))
             {
                 marks.Active.Add(PersonOf(row));
             }
 
-            if (start >= from && start <= to)
+            if (StartedIn(row, period))
             {
                 marks.Started.Add(PersonOf(row));
             }
 
-            if (end >= from && end <= to)
+            if (EndedIn(row, period))
             {
                 marks.Ended.Add(PersonOf(row));
             }
 
-            if (start <= to && end > to)
+            if (IsActiveAtEndOf(row, period))
             {
                 marks.ActiveAtEnd.Add(PersonOf(row));
             }
